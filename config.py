@@ -1,0 +1,79 @@
+"""Configuration classes; every setting can be given as a PORTAL_* environment variable."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = BASE_DIR / "instance"
+DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105  (refused in production)
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    """Return the PORTAL_-prefixed environment variable, or the default when unset or blank."""
+    value = os.environ.get(f"PORTAL_{name}", "").strip()
+    return value or default
+
+
+def _env_flag(name: str, default: bool) -> bool:
+    """Read a yes/no environment variable."""
+    value = _env(name)
+    if value is None:
+        return default
+    return value.lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    SECRET_KEY = _env("SECRET_KEY", DEV_SECRET_KEY)
+    SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'portal.db'}")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = _env("REDIS_URL")
+    MEDIA_DIR = _env("MEDIA_DIR", str(INSTANCE_DIR / "media"))
+    # Kept as text here so that importing config never raises; create_app validates them.
+    IDLE_TIMEOUT = _env("IDLE_TIMEOUT", "1800")
+    SESSION_LIFETIME = _env("SESSION_LIFETIME", "43200")
+    MAX_UPLOAD_MB = _env("MAX_UPLOAD_MB", "10")
+    DEFAULT_LOCALE = _env("DEFAULT_LOCALE", "vi")
+    TIMEZONE = "Asia/Ho_Chi_Minh"
+    BABEL_DEFAULT_LOCALE = DEFAULT_LOCALE
+    BABEL_DEFAULT_TIMEZONE = TIMEZONE
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_flag("SECURE_COOKIES", False)
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session; idle expiry is ours
+    RATELIMIT_HEADERS_ENABLED = True
+    TEMPLATES_AUTO_RELOAD = False
+    JSON_AS_ASCII = False
+    SEND_FILE_MAX_AGE_DEFAULT = 3600
+
+
+class DevelopmentConfig(Config):
+    """`make run` on a laptop: SQLite under instance/, templates reloaded, no debugger."""
+
+    TEMPLATES_AUTO_RELOAD = True
+
+
+class TestingConfig(Config):
+    """The test suite: in-memory SQLite unless PORTAL_DATABASE_URL names another database."""
+
+    TESTING = True
+    SECRET_KEY = "testing-secret-key"  # noqa: S105
+    SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+    MEDIA_DIR = None  # each test app gets a temporary directory
+
+
+class ProductionConfig(Config):
+    """gunicorn behind nginx: secure cookies with the __Host- prefix, HSTS."""
+
+    SESSION_COOKIE_SECURE = _env_flag("SECURE_COOKIES", True)
+    SESSION_COOKIE_NAME = "__Host-portal" if SESSION_COOKIE_SECURE else "portal"
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}

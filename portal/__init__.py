@@ -1,0 +1,165 @@
+"""The portal application factory, made of small register_* steps."""
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from flask import Flask, request, session
+
+from config import BASE_DIR, CONFIGS, DEV_SECRET_KEY, INSTANCE_DIR, Config
+from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+SUPPORTED_LOCALES = ("vi", "en")
+
+
+def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
+    """Build the application.
+
+    Args:
+        config: a name from config.CONFIGS, a Config class, or (in tests) a mapping of
+            overrides applied on top of the testing configuration. None reads PORTAL_CONFIG,
+            which defaults to "production".
+    Returns:
+        The configured Flask application.
+    Raises:
+        RuntimeError: the configuration is unsafe or malformed (for example production
+            without a real secret key).
+    """
+    app = Flask(
+        __name__,
+        template_folder=str(BASE_DIR / "templates"),
+        static_folder=str(BASE_DIR / "static"),
+        instance_path=str(INSTANCE_DIR),
+    )
+    load_config(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_security_headers(app)
+    register_commands(app)
+    register_shell_context(app)
+    return app
+
+
+def load_config(app: Flask, config: str | type[Config] | Mapping | None) -> None:
+    """Apply the chosen configuration, then validate and normalize it."""
+    overrides: Mapping = {}
+    if isinstance(config, Mapping):
+        overrides, config = config, "testing"
+    if config is None:
+        config = os.environ.get("PORTAL_CONFIG", "production")
+    if isinstance(config, str):
+        if config not in CONFIGS:
+            raise RuntimeError(f"PORTAL_CONFIG must be one of {', '.join(CONFIGS)}, not {config!r}")
+        config = CONFIGS[config]
+    app.config.from_object(config)
+    app.config["ENV_NAME"] = next((n for n, c in CONFIGS.items() if c is config), "custom")
+    app.config.update(overrides)
+    _validate_config(app)
+
+
+def _as_int(app: Flask, key: str, low: int, high: int) -> int:
+    """Turn a numeric setting into an int within bounds, or refuse to start."""
+    try:
+        value = int(app.config[key])
+    except (TypeError, ValueError):
+        raise RuntimeError(f"PORTAL_{key} must be a whole number, not {app.config[key]!r}") from None
+    if not low <= value <= high:
+        raise RuntimeError(f"PORTAL_{key} must be between {low} and {high}, not {value}")
+    return value
+
+
+def _validate_config(app: Flask) -> None:
+    """Check what class bodies may not: numbers, secrets and directories."""
+    app.config["IDLE_TIMEOUT"] = _as_int(app, "IDLE_TIMEOUT", 5 if app.testing else 120, 86_400)
+    app.config["SESSION_LIFETIME"] = _as_int(app, "SESSION_LIFETIME", 60, 7 * 86_400)
+    app.config["MAX_UPLOAD_MB"] = _as_int(app, "MAX_UPLOAD_MB", 1, 200)
+    app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
+    if app.config.get("DEFAULT_LOCALE") not in SUPPORTED_LOCALES:
+        raise RuntimeError(f"PORTAL_DEFAULT_LOCALE must be one of {', '.join(SUPPORTED_LOCALES)}")
+    app.config["BABEL_DEFAULT_LOCALE"] = app.config["DEFAULT_LOCALE"]
+    if app.config["ENV_NAME"] == "production":
+        key = app.config.get("SECRET_KEY") or ""
+        if key == DEV_SECRET_KEY or len(key) < 32:
+            raise RuntimeError(
+                "PORTAL_SECRET_KEY must be set to a random value of at least 32 characters in "
+                'production (python -c "import secrets; print(secrets.token_hex(32))")'
+            )
+    if not app.config.get("MEDIA_DIR"):
+        app.config["MEDIA_DIR"] = tempfile.mkdtemp(prefix="portal-media-")
+    Path(app.config["MEDIA_DIR"]).mkdir(parents=True, exist_ok=True)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith(f"sqlite:///{INSTANCE_DIR}"):
+        INSTANCE_DIR.mkdir(exist_ok=True)
+
+
+def select_locale() -> str:
+    """The reader's chosen language, else the site's default."""
+    from flask import current_app
+
+    chosen = session.get("lang") if request else None
+    return chosen if chosen in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extensions to the app and apply their settings."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from portal.models import User
+
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return user if user is not None and user.is_active else None
+
+
+def register_blueprints(app: Flask) -> None:
+    """Mount the public site (the editor and admin areas mount under their prefixes)."""
+    from portal.public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Answer errors with pages in the site's layout."""
+    from portal.errors import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Filters and the context every page needs (site settings, navigation)."""
+    from portal.templating import register
+
+    register(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    """Content-Security-Policy and the other protective headers on every response."""
+    from portal.security import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    """The flask CLI commands."""
+    from portal.cli import register
+
+    register(app)
+
+
+def register_shell_context(app: Flask) -> None:
+    """Make db and the models available in `flask shell`."""
+    from portal import models
+
+    @app.shell_context_processor
+    def shell_context() -> dict:
+        return {"db": db, **{name: getattr(models, name) for name in models.__all__}}

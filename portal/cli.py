@@ -1,0 +1,90 @@
+"""flask commands: thin wrappers over plain functions that tests call directly."""
+
+import os
+import secrets
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+
+from portal import clock
+from portal.content.accounts import AccountError, create_user, find_user, validate_password
+from portal.extensions import db
+from portal.models import Role
+
+ROLE_CHOICE = click.Choice([r.value for r in Role])
+CREDENTIALS_FILE = "demo-accounts.txt"
+
+
+def _password_from_env_or_prompt() -> str:
+    """PORTAL_PASSWORD when set, else a hidden prompt asked twice."""
+    return os.environ.get("PORTAL_PASSWORD") or click.prompt("Mật khẩu", hide_input=True, confirmation_prompt=True)
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option("--role", type=ROLE_CHOICE, default=Role.AUTHOR.value, show_default=True)
+@click.option("--display-name", default="", help="Tên hiển thị (mặc định: tên đăng nhập).")
+def create_user_command(username: str, role: str, display_name: str) -> None:
+    """Create an account; the password comes from PORTAL_PASSWORD or a hidden prompt."""
+    try:
+        user = create_user(username, _password_from_env_or_prompt(), Role(role), display_name)
+        db.session.commit()
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Đã tạo tài khoản {user.username} ({user.role.value}).")
+
+
+@click.command("reset-password")
+@click.argument("username")
+def reset_password_command(username: str) -> None:
+    """Set a new password for an account (PORTAL_PASSWORD or a hidden prompt)."""
+    user = find_user(username)
+    if user is None:
+        raise click.ClickException(f"Không có tài khoản “{username}”.")
+    password = _password_from_env_or_prompt()
+    try:
+        validate_password(password)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    user.set_password(password)
+    db.session.commit()
+    click.echo(f"Đã đặt mật khẩu mới cho {user.username}.")
+
+
+def write_credentials(instance_dir: Path, accounts: list[tuple[str, str, str]]) -> Path:
+    """Append new demo sign-ins to instance/demo-accounts.txt, readable by the owner only."""
+    path = instance_dir / CREDENTIALS_FILE
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a", encoding="utf-8") as out:
+        for username, role, password in accounts:
+            out.write(f"{username:10} {role:8} {password}\n")
+    return path
+
+
+@click.command("seed-demo")
+@click.option("--articles", default=30, show_default=True, type=click.IntRange(0, 1_000_000))
+def seed_demo_command(articles: int) -> None:
+    """Fill the database with the demo site; running it again adds only what is missing."""
+    from portal.demo import seed_demo
+
+    report = seed_demo(articles, current_app.config["MEDIA_DIR"], clock.now(), os.environ.get("PORTAL_PASSWORD"))
+    click.echo(f"Bài viết: {report.created_articles} mới, {report.total_articles} tổng cộng.")
+    if report.new_accounts:
+        path = write_credentials(Path(current_app.instance_path), report.new_accounts)
+        click.echo(f"Tài khoản mẫu mới (đã lưu vào {path}):")
+        for username, role, password in report.new_accounts:
+            click.echo(f"  {username:10} {role:8} {password}")
+
+
+@click.command("generate-secret-key")
+def generate_secret_key_command() -> None:
+    """Print a random value for PORTAL_SECRET_KEY."""
+    click.echo(secrets.token_hex(32))
+
+
+def register(app: Flask) -> None:
+    """Add the commands to `flask --app wsgi`."""
+    for command in (create_user_command, reset_password_command, seed_demo_command, generate_secret_key_command):
+        app.cli.add_command(command)

@@ -1,0 +1,1 @@
+"""Domain rules of the portal, free of Flask request objects."""

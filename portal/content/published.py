@@ -1,0 +1,143 @@
+"""What readers may see: published, already due and not expired articles, and lists of them."""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from portal.extensions import db
+from portal.models import Article, ArticleStatus, Category, Tag, article_tags
+
+MAX_PAGE = 10_000
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list: its items, its number and how many pages there are."""
+
+    items: list[Article]
+    number: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """The number of pages (at least one, even when empty)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        """Whether a previous page exists."""
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        """Whether a next page exists."""
+        return self.number < self.pages
+
+
+def is_visible(now: datetime) -> sa.ColumnElement[bool]:
+    """The SQL condition for an article a reader may see at `now`."""
+    return sa.and_(
+        Article.status == ArticleStatus.PUBLISHED,
+        Article.published_at <= now,
+        sa.or_(Article.expires_at.is_(None), Article.expires_at > now),
+    )
+
+
+def _listing(now: datetime) -> sa.Select:
+    """Visible articles, newest first, with what a list shows loaded in bulk."""
+    return (
+        sa.select(Article)
+        .where(is_visible(now))
+        .options(selectinload(Article.category), selectinload(Article.image))
+        .order_by(Article.published_at.desc(), Article.id.desc())
+    )
+
+
+def get_visible_article(article_id: int, now: datetime) -> Article | None:
+    """Return the article if a reader may see it now, else None."""
+    stmt = (
+        sa.select(Article)
+        .where(Article.id == article_id, is_visible(now))
+        .options(selectinload(Article.tags), selectinload(Article.image), selectinload(Article.category))
+    )
+    return db.session.scalar(stmt)
+
+
+def latest(now: datetime, limit: int, featured: bool | None = None) -> list[Article]:
+    """Return the newest visible articles, optionally only featured (or not featured) ones."""
+    stmt = _listing(now).limit(limit)
+    if featured is not None:
+        stmt = stmt.where(Article.featured.is_(featured))
+    return list(db.session.scalars(stmt))
+
+
+def paginate(stmt: sa.Select, page: int, per_page: int) -> Page | None:
+    """Return the page of stmt's results, or None when the page number is out of range."""
+    if page < 1 or page > MAX_PAGE:
+        return None
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery()))
+    items = list(db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)))
+    result = Page(items=items, number=page, per_page=per_page, total=total or 0)
+    return None if page > result.pages else result
+
+
+def category_ids_below(category: Category, all_categories: list[Category]) -> list[int]:
+    """Return the ids of the category and of every category nested under it."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for cat in all_categories:
+        children[cat.parent_id].append(cat.id)
+    ids, stack = [], [category.id]
+    while stack:
+        current = stack.pop()
+        if current not in ids:
+            ids.append(current)
+            stack.extend(children[current])
+    return ids
+
+
+def category_page(category_ids: list[int], now: datetime, page: int, per_page: int) -> Page | None:
+    """Return a page of visible articles filed under any of the categories."""
+    return paginate(_listing(now).where(Article.category_id.in_(category_ids)), page, per_page)
+
+
+def tag_page(tag: Tag, now: datetime, page: int, per_page: int) -> Page | None:
+    """Return a page of visible articles carrying the tag."""
+    stmt = _listing(now).join(article_tags).where(article_tags.c.tag_id == tag.id)
+    return paginate(stmt, page, per_page)
+
+
+def latest_by_root(
+    roots: list[Category], all_categories: list[Category], now: datetime, per_root: int
+) -> dict[int, list[Article]]:
+    """Return, for each top-level category, its newest visible articles, in one query."""
+    root_of = {c.id: c.lineage()[0].id for c in all_categories}
+    rank = (
+        sa.func.row_number()
+        .over(partition_by=Article.category_id, order_by=(Article.published_at.desc(), Article.id.desc()))
+        .label("rank")
+    )
+    ranked = sa.select(Article.id, rank).where(is_visible(now)).subquery()
+    stmt = _listing(now).join(ranked, ranked.c.id == Article.id).where(ranked.c.rank <= per_root)
+    blocks: dict[int, list[Article]] = {root.id: [] for root in roots}
+    for article in db.session.scalars(stmt):
+        block = blocks.get(root_of.get(article.category_id, -1))
+        if block is not None and len(block) < per_root:
+            block.append(article)
+    return blocks
+
+
+def neighbours(article: Article, now: datetime, limit: int) -> tuple[list[Article], list[Article]]:
+    """Return (newer, older) visible articles of the same category around the given one."""
+    same = _listing(now).where(Article.category_id == article.category_id, Article.id != article.id)
+    key = sa.tuple_(Article.published_at, Article.id)
+    mark = sa.tuple_(sa.literal(article.published_at, Article.published_at.type), sa.literal(article.id))
+    newer = db.session.scalars(
+        same.where(key > mark).order_by(None).order_by(Article.published_at.asc(), Article.id.asc()).limit(limit)
+    )
+    older = db.session.scalars(same.where(key < mark).limit(limit))
+    return list(newer), list(older)

@@ -1,0 +1,65 @@
+"""Error pages in the site's layout, never a traceback."""
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from portal.extensions import db
+
+MESSAGES = {
+    400: "Yêu cầu không hợp lệ.",
+    403: "Bạn không có quyền xem trang này.",
+    404: "Không tìm thấy trang bạn yêu cầu.",
+    405: "Phương thức không được hỗ trợ cho địa chỉ này.",
+    413: "Tệp tải lên quá lớn.",
+    429: "Bạn đã thử quá nhiều lần. Vui lòng chờ rồi thử lại.",
+    500: "Đã có lỗi xảy ra. Chúng tôi đã ghi nhận và sẽ khắc phục.",
+    503: "Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.",
+}
+
+
+def wants_json() -> bool:
+    """Whether the client asked for JSON rather than a page."""
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return request.is_json or best == "application/json"
+
+
+def error_response(code: int, message: str | None = None):
+    """Render the error page (or JSON) for the status code."""
+    text = message or _(MESSAGES.get(code, MESSAGES[500]))
+    if wants_json():
+        return jsonify(error=text, status=code), code
+    return render_template("errors/error.html", code=code, message=text), code
+
+
+def register(app: Flask) -> None:
+    """Install the handlers."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code is None or error.code < 400:
+            return error
+        response = error_response(error.code)
+        if error.code == 405 and error.valid_methods:
+            body, code = response
+            return body, code, {"Allow": ", ".join(error.valid_methods)}
+        return response
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return error_response(
+            400, _("Phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.")
+        )
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error: OperationalError):
+        db.session.rollback()
+        app.logger.error("database unavailable: %s", error.orig)
+        return error_response(503)
+
+    @app.errorhandler(InternalServerError)
+    def internal_error(error: InternalServerError):
+        db.session.rollback()
+        return error_response(500)

@@ -1,0 +1,27 @@
+"""The portal's models, re-exported for `from portal.models import ...`."""
+
+from portal.models import sqlite as _sqlite  # noqa: F401  (connection pragmas)
+from portal.models.article import Article, ArticleRevision, ArticleStatus
+from portal.models.base import Base, UTCDateTime, utcnow
+from portal.models.media import Media
+from portal.models.site import AuditLog, Setting
+from portal.models.taxonomy import Category, Tag, article_tags
+from portal.models.user import Permission, Role, User
+
+__all__ = [
+    "Article",
+    "ArticleRevision",
+    "ArticleStatus",
+    "AuditLog",
+    "Base",
+    "Category",
+    "Media",
+    "Permission",
+    "Role",
+    "Setting",
+    "Tag",
+    "UTCDateTime",
+    "User",
+    "article_tags",
+    "utcnow",
+]

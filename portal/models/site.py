@@ -1,0 +1,34 @@
+"""Site settings and the audit trail."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.models.base import Base, UTCDateTime, utcnow
+
+
+class Setting(Base):
+    """One site setting stored as text; defaults live in portal.content.settings."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(sa.Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class AuditLog(Base):
+    """Who did what, to what, when and from where."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (sa.Index("ix_audit_log_action_created_at", "action", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    actor_name: Mapped[str] = mapped_column(sa.String(120), default="")
+    action: Mapped[str] = mapped_column(sa.String(64))
+    target: Mapped[str] = mapped_column(sa.String(200), default="")
+    detail: Mapped[str] = mapped_column(sa.Text, default="")
+    ip: Mapped[str] = mapped_column(sa.String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

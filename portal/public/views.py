@@ -1,0 +1,112 @@
+"""Views of the public site."""
+
+import re
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory
+
+from portal import clock
+from portal.content import published
+from portal.content.settings import int_setting
+from portal.extensions import db
+from portal.links import article_url
+from portal.models import Article, Category, Tag
+from portal.templating import site_context
+
+bp = Blueprint("public", __name__)
+
+MAX_ID = 2**31 - 1
+MEDIA_NAME = re.compile(r"^[0-9a-f]{32}(-\d{2,4})?\.(jpg|png)$")
+
+
+def requested_page() -> int:
+    """The ?page= number; anything that is not a sensible page number is a 404."""
+    raw = request.args.get("page", "1")
+    if not raw.isdigit() or len(raw) > 6:
+        abort(404)
+    return int(raw)
+
+
+def category_by_slug_or_404(slug: str) -> Category:
+    """Find a category among those already loaded for the navigation."""
+    for category in site_context()["all_categories"]:
+        if category.slug == slug:
+            return category
+    abort(404)
+
+
+@bp.get("/")
+def home():
+    now, settings = clock.now(), site_context()["site"]
+    roots = site_context()["nav_categories"]
+    featured = published.latest(now, 5, featured=True)
+    exclude = {a.id for a in featured}
+    latest = [
+        a
+        for a in published.latest(now, int_setting(settings, "home_latest_count") + len(exclude))
+        if a.id not in exclude
+    ]
+    blocks = published.latest_by_root(
+        roots, site_context()["all_categories"], now, int_setting(settings, "home_block_count")
+    )
+    return render_template(
+        "public/home.html",
+        featured=featured,
+        latest=latest[: int_setting(settings, "home_latest_count")],
+        blocks=[(root, blocks[root.id]) for root in roots if blocks[root.id]],
+    )
+
+
+@bp.get("/<category_slug>/")
+def category(category_slug: str):
+    found = category_by_slug_or_404(category_slug)
+    ids = published.category_ids_below(found, site_context()["all_categories"])
+    per_page = int_setting(site_context()["site"], "page_size")
+    page = published.category_page(ids, clock.now(), requested_page(), per_page)
+    if page is None:
+        abort(404)
+    return render_template("public/category.html", category=found, page=page)
+
+
+@bp.get("/tag/<tag_slug>")
+def tag(tag_slug: str):
+    found = db.session.scalar(sa.select(Tag).where(Tag.slug == tag_slug[:100]))
+    if found is None:
+        abort(404)
+    per_page = int_setting(site_context()["site"], "page_size")
+    page = published.tag_page(found, clock.now(), requested_page(), per_page)
+    if page is None:
+        abort(404)
+    return render_template("public/tag.html", tag=found, page=page)
+
+
+def visible_article_or_404(article_id: int) -> Article:
+    """Load an article a reader may see now, or answer 404."""
+    article = published.get_visible_article(article_id, clock.now())
+    if article is None:
+        abort(404)
+    return article
+
+
+@bp.get(f"/<category_slug>/<slug>-<int(max={MAX_ID}):article_id>.html")
+def article(category_slug: str, slug: str, article_id: int):
+    found = visible_article_or_404(article_id)
+    if (category_slug, slug) != (found.category.slug, found.slug):
+        return redirect(article_url(found), code=301)
+    limit = int_setting(site_context()["site"], "related_count", high=20)
+    newer, older = published.neighbours(found, clock.now(), limit)
+    return render_template("public/article.html", article=found, newer=newer, older=older)
+
+
+@bp.get(f"/print/<int(max={MAX_ID}):article_id>")
+def print_article(article_id: int):
+    return render_template("public/print.html", article=visible_article_or_404(article_id))
+
+
+@bp.get("/media/<filename>")
+def media(filename: str):
+    if not MEDIA_NAME.match(filename):
+        abort(404)
+    response = send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=31_536_000)
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

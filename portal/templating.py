@@ -1,0 +1,64 @@
+"""Template filters and the context every page shares."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import Flask, current_app, g
+from flask_babel import get_locale
+from sqlalchemy.exc import SQLAlchemyError
+
+from portal.content.settings import DEFAULTS, load_settings
+from portal.extensions import db
+from portal.links import article_url, media_srcset, media_url
+from portal.models import Category
+
+
+def local_time(value: datetime | None) -> datetime | None:
+    """Convert an aware UTC datetime to the portal's time zone."""
+    if value is None:
+        return None
+    return value.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
+
+
+def format_datetime(value: datetime | None) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time."""
+    local = local_time(value)
+    return local.strftime("%d/%m/%Y %H:%M") if local else ""
+
+
+def format_date(value: datetime | None) -> str:
+    """dd/mm/yyyy in Vietnam time."""
+    local = local_time(value)
+    return local.strftime("%d/%m/%Y") if local else ""
+
+
+def site_context() -> dict:
+    """Settings and top-level categories, loaded once per request; defaults if the DB is down."""
+    if "site_context" not in g:
+        try:
+            categories = list(db.session.scalars(sa.select(Category).order_by(Category.position, Category.name)))
+            settings = load_settings()
+        except SQLAlchemyError:
+            db.session.rollback()
+            categories, settings = [], dict(DEFAULTS)
+        g.site_context = {
+            "site": settings,
+            "all_categories": categories,
+            "nav_categories": [c for c in categories if c.parent_id is None],
+        }
+    return g.site_context
+
+
+def register(app: Flask) -> None:
+    """Install filters and the context processor."""
+    app.jinja_env.filters["datetime"] = format_datetime
+    app.jinja_env.filters["date"] = format_date
+    app.jinja_env.filters["isodate"] = lambda v: v.isoformat() if v else ""
+    app.jinja_env.globals.update(
+        article_url=article_url,
+        media_url=media_url,
+        media_srcset=media_srcset,
+        current_locale=lambda: str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
+    )
+    app.context_processor(site_context)

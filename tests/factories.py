@@ -1,0 +1,86 @@
+"""Plain functions that add rows with sensible defaults and flush."""
+
+import io
+import itertools
+from datetime import datetime, timedelta
+
+from PIL import Image
+
+from portal.content.media import store_image
+from portal.content.slugs import category_slug, slugify
+from portal.extensions import db
+from portal.models import Article, ArticleStatus, Category, Role, Tag, User
+
+_counter = itertools.count(1)
+PASSWORD = "mat-khau-rat-dai-2026"
+
+
+def make_user(role: Role = Role.AUTHOR, **overrides) -> User:
+    n = next(_counter)
+    user = User(
+        username=overrides.pop("username", f"user{n}"),
+        display_name=overrides.pop("display_name", f"Người {n}"),
+        role=role,
+    )
+    user.set_password(overrides.pop("password", PASSWORD))
+    for key, value in overrides.items():
+        setattr(user, key, value)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def make_category(name: str = "", parent: Category | None = None, **overrides) -> Category:
+    name = name or f"Chuyên mục {next(_counter)}"
+    taken = lambda s: db.session.query(Category.id).filter_by(slug=s).first() is not None  # noqa: E731
+    category = Category(
+        name=name, slug=overrides.pop("slug", None) or category_slug(name, taken), parent=parent, **overrides
+    )
+    db.session.add(category)
+    db.session.flush()
+    return category
+
+
+def make_tag(name: str) -> Tag:
+    tag = Tag(name=name, slug=slugify(name))
+    db.session.add(tag)
+    db.session.flush()
+    return tag
+
+
+def make_image(width: int = 1200, height: int = 800, colour=(30, 90, 160)):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG")
+    from flask import current_app
+
+    return store_image(buffer.getvalue(), "anh.jpg", current_app.config["MEDIA_DIR"], None)
+
+
+def make_article(
+    title: str = "",
+    category: Category | None = None,
+    status: ArticleStatus = ArticleStatus.PUBLISHED,
+    published_at: datetime | None = None,
+    now: datetime | None = None,
+    **overrides,
+) -> Article:
+    """An article; published an hour before `now` unless published_at says otherwise."""
+    title = title or f"Bài viết số {next(_counter)}"
+    if published_at is None and now is not None and status is ArticleStatus.PUBLISHED:
+        published_at = now - timedelta(hours=1)
+    body = overrides.pop("body_html", "<p>Nội dung bài viết.</p>")
+    article = Article(
+        title=title,
+        slug=overrides.pop("slug", slugify(title)),
+        lead=overrides.pop("lead", "Tóm tắt của bài viết."),
+        body_source=body,
+        body_html=body,
+        byline=overrides.pop("byline", "Thùy Dung"),
+        category=category or make_category(),
+        status=status,
+        published_at=published_at,
+        **overrides,
+    )
+    db.session.add(article)
+    db.session.flush()
+    return article
