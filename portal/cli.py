@@ -78,6 +78,24 @@ def seed_demo_command(articles: int) -> None:
             click.echo(f"  {username:10} {role:8} {password}")
 
 
+@click.command("demo-accounts")
+def demo_accounts_command() -> None:
+    """Print how to sign in to the demo site (the accounts seed-demo created)."""
+    path = Path(current_app.instance_path) / CREDENTIALS_FILE
+    login_url = f"http://127.0.0.1:{os.environ.get('PORT', '5000')}/login"
+    if not path.exists():
+        click.echo("Chưa có tài khoản mẫu. Tạo một tài khoản quản trị bằng:")
+        click.echo("  flask --app wsgi create-user admin --role admin")
+        return
+    click.echo("=" * 64)
+    click.echo(f"Đăng nhập / Sign in: {login_url}")
+    click.echo("  tên đăng nhập  vai trò  mật khẩu")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        click.echo(f"  {line}")
+    click.echo(f"(lưu trong {path}; đổi mật khẩu: flask --app wsgi reset-password admin)")
+    click.echo("=" * 64)
+
+
 @click.command("generate-secret-key")
 def generate_secret_key_command() -> None:
     """Print a random value for PORTAL_SECRET_KEY."""
@@ -86,5 +104,11 @@ def generate_secret_key_command() -> None:
 
 def register(app: Flask) -> None:
     """Add the commands to `flask --app wsgi`."""
-    for command in (create_user_command, reset_password_command, seed_demo_command, generate_secret_key_command):
+    for command in (
+        create_user_command,
+        reset_password_command,
+        seed_demo_command,
+        demo_accounts_command,
+        generate_secret_key_command,
+    ):
         app.cli.add_command(command)

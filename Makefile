@@ -1,0 +1,44 @@
+# Two commands: `make run` serves the demo site, `make test` runs the suite. Both build .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 5000
+FLASK  := $(BIN)/flask --app wsgi
+PYTEST_ARGS ?=
+
+.PHONY: run test lint install install-test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-test: $(VENV)/.test
+
+run: export PORTAL_CONFIG ?= development
+run: $(VENV)/.runtime
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	@$(FLASK) demo-accounts
+	@echo "Trang web / site: http://127.0.0.1:$(PORT)  (Ctrl+C để dừng / to stop)"
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+
+test: $(VENV)/.test lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
