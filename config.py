@@ -43,6 +43,7 @@ class Config:
     SESSION_COOKIE_SECURE = _env_flag("SECURE_COOKIES", False)
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session; idle expiry is ours
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STRATEGY = "moving-window"
     TEMPLATES_AUTO_RELOAD = False
     JSON_AS_ASCII = False
     SEND_FILE_MAX_AGE_DEFAULT = 3600
@@ -61,7 +62,6 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-secret-key"  # noqa: S105
     SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
-    RATELIMIT_ENABLED = False
     MEDIA_DIR = None  # each test app gets a temporary directory
 
 

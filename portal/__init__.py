@@ -34,6 +34,7 @@ def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
     )
     load_config(app, config)
     register_extensions(app)
+    register_session_guard(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -55,7 +56,7 @@ def load_config(app: Flask, config: str | type[Config] | Mapping | None) -> None
             raise RuntimeError(f"PORTAL_CONFIG must be one of {', '.join(CONFIGS)}, not {config!r}")
         config = CONFIGS[config]
     app.config.from_object(config)
-    app.config["ENV_NAME"] = next((n for n, c in CONFIGS.items() if c is config), "custom")
+    app.config["ENV_NAME"] = next((n for n, c in CONFIGS.items() if issubclass(config, c)), "custom")
     app.config.update(overrides)
     _validate_config(app)
 
@@ -113,18 +114,20 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
 
-    @login_manager.user_loader
-    def load_user(user_id: str):
-        from portal.models import User
 
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        return user if user is not None and user.is_active else None
+def register_session_guard(app: Flask) -> None:
+    """Server-side sessions with idle and absolute limits (see portal.auth.guard)."""
+    from portal.auth.guard import register
+
+    register(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    """Mount the public site (the editor and admin areas mount under their prefixes)."""
+    """Mount sign-in and the public site (the editor and admin areas under their prefixes)."""
+    from portal.auth import bp as auth_bp
     from portal.public import bp as public_bp
 
+    app.register_blueprint(auth_bp)
     app.register_blueprint(public_bp)
 
 

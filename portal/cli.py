@@ -64,7 +64,7 @@ def write_credentials(instance_dir: Path, accounts: list[tuple[str, str, str]]) 
 
 
 @click.command("seed-demo")
-@click.option("--articles", default=30, show_default=True, type=click.IntRange(0, 1_000_000))
+@click.option("--articles", default=32, show_default=True, type=click.IntRange(0, 1_000_000))
 def seed_demo_command(articles: int) -> None:
     """Fill the database with the demo site; running it again adds only what is missing."""
     from portal.demo import seed_demo

@@ -1,14 +1,27 @@
 """Shared fixtures: an app per test on SQLite or PostgreSQL, clients, and a movable clock."""
 
+import contextvars
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from flask_login import FlaskLoginClient
+from flask.testing import FlaskClient
 
 from portal import create_app
+from portal.content.sessions import open_session
 from portal.extensions import db
 
 T0 = datetime(2026, 3, 2, 1, 30, tzinfo=UTC)  # 08:30 in Hà Nội
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose every request gets its own app context, g and database session,
+    as it would in production, although the test itself holds an app context open."""
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        db.session.expire_all()  # the test sees what the request committed
+        return response
 
 
 class Clock:
@@ -33,8 +46,10 @@ def clock() -> Clock:
 
 @pytest.fixture
 def app(tmp_path, clock):
-    app = create_app({"MEDIA_DIR": str(tmp_path / "media"), "CLOCK": clock})
-    app.test_client_class = FlaskLoginClient
+    app = create_app(
+        {"MEDIA_DIR": str(tmp_path / "media"), "CLOCK": clock, "THROTTLE_NAMESPACE": f"{uuid.uuid4().hex}/"}
+    )
+    app.test_client_class = IsolatedClient
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -54,10 +69,22 @@ def runner(app):
 
 
 @pytest.fixture
-def login(app):
-    """login(user) returns a test client already signed in as that user."""
+def login(app, clock):
+    """login(user) returns a test client signed in as that user through a session record."""
 
     def make_client(user):
-        return app.test_client(user=user)
+        client = app.test_client()
+        open_session_for(client, user, clock())
+        return client
 
     return make_client
+
+
+def open_session_for(client, user, now):
+    """Open a server-side session for the user and put its token in the client's cookie."""
+    record, token = open_session(user, "127.0.0.1", "pytest", now)
+    db.session.commit()
+    with client.session_transaction() as cookie:
+        cookie["_user_id"] = token
+        cookie["_fresh"] = True
+    return record

@@ -1,16 +1,20 @@
 """Account rules: usernames, passwords, creation."""
 
+import functools
 import re
+import secrets
 import unicodedata
+from datetime import datetime
 
 import sqlalchemy as sa
+from werkzeug.security import check_password_hash, generate_password_hash
 
+from portal.content.passwords import password_problem
+from portal.content.sessions import end_all_sessions
 from portal.content.text import normalize_text
 from portal.extensions import db
-from portal.models import Role, User
+from portal.models import Role, User, UserSession
 
-MIN_PASSWORD_LENGTH = 10
-MAX_PASSWORD_LENGTH = 1024
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$")
 
 
@@ -38,13 +42,11 @@ def validate_username(username: str) -> str:
     return canonical
 
 
-def validate_password(password: str) -> None:
-    """Raise AccountError when the password is too short or too long."""
-    length = len(unicodedata.normalize("NFC", password))
-    if length < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
-    if length > MAX_PASSWORD_LENGTH:
-        raise AccountError(f"Mật khẩu dài tối đa {MAX_PASSWORD_LENGTH} ký tự.")
+def validate_password(password: str, username: str = "") -> None:
+    """Raise AccountError when the password breaks the policy (see portal.content.passwords)."""
+    problem = password_problem(password, username)
+    if problem:
+        raise AccountError(problem)
 
 
 def find_user(username: str) -> User | None:
@@ -66,7 +68,7 @@ def create_user(username: str, password: str, role: Role, display_name: str = ""
         AccountError: a rule is broken; nothing was written.
     """
     canonical = validate_username(username)
-    validate_password(password)
+    validate_password(password, canonical)
     if find_user(canonical) is not None:
         raise AccountError(f"Tên đăng nhập “{canonical}” đã có người dùng.")
     user = User(username=canonical, display_name=normalize_text(display_name)[:120] or canonical, role=role)
@@ -74,3 +76,48 @@ def create_user(username: str, password: str, role: Role, display_name: str = ""
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def change_password(user: User, new_password: str, now: datetime, keep: UserSession | None = None) -> int:
+    """Set a new password and end the person's other sessions; return how many ended.
+
+    Raises:
+        AccountError: the new password breaks the policy; nothing changed.
+    """
+    validate_password(new_password, user.username)
+    user.set_password(new_password)
+    user.must_change_password = False
+    return end_all_sessions(user, "password", now, keep=keep)
+
+
+def set_role(user: User, role: Role, now: datetime) -> int:
+    """Give the account another role; its sessions end so the change bites at once."""
+    if user.role is role:
+        return 0
+    user.role = role
+    return end_all_sessions(user, "role", now)
+
+
+def set_active(user: User, active: bool, now: datetime) -> int:
+    """Deactivate (ending every session at once) or reactivate an account."""
+    user.is_active = active
+    return 0 if active else end_all_sessions(user, "deactivated", now)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A real scrypt hash to check against when the username is unknown."""
+    return generate_password_hash(secrets.token_hex(16), method="scrypt")
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """Return the active account these credentials open, or None.
+
+    An unknown or inactive username costs the same hashing time as a wrong password, so
+    neither the answer nor its timing tells them apart.
+    """
+    user = find_user(username)
+    if user is None or not user.is_active:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    return user if user.check_password(password) else None

@@ -4,6 +4,7 @@ from portal.models import sqlite as _sqlite  # noqa: F401  (connection pragmas)
 from portal.models.article import Article, ArticleRevision, ArticleStatus
 from portal.models.base import Base, UTCDateTime, utcnow
 from portal.models.media import Media
+from portal.models.session import UserSession
 from portal.models.site import AuditLog, Setting
 from portal.models.taxonomy import Category, Tag, article_tags
 from portal.models.user import Permission, Role, User
@@ -22,6 +23,7 @@ __all__ = [
     "Tag",
     "UTCDateTime",
     "User",
+    "UserSession",
     "article_tags",
     "utcnow",
 ]

@@ -58,6 +58,14 @@ class User(UserMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    # Set per request by the session guard; never stored on this row.
+    session_token = None
+    session_record = None
+
+    def get_id(self) -> str | None:
+        """The token of this request's session record: what Flask-Login puts in the cookie."""
+        return self.session_token
+
     def set_password(self, password: str) -> None:
         """Hash and store a new password (scrypt), NFC-normalized so every keyboard agrees."""
         self.password_hash = generate_password_hash(unicodedata.normalize("NFC", password), method="scrypt")

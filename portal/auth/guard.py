@@ -1,0 +1,110 @@
+"""The server-side session guard: load the person from a session record, enforce the idle
+and absolute limits, answer the signed-out, and keep signed-in pages out of caches."""
+
+from flask import Flask, current_app, flash, g, jsonify, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import clock
+from portal.auth.redirects import safe_next
+from portal.content import audit
+from portal.content.sessions import SessionPolicy, end_session, expires_at, find_open_session, reason_to_end, touch
+from portal.extensions import db, login_manager
+from portal.models import User
+
+BACKGROUND_ATTRIBUTE = "_portal_background"
+
+
+def background_request(view):
+    """Mark a view as background traffic: it never counts as the person's activity."""
+    setattr(view, BACKGROUND_ATTRIBUTE, True)
+    return view
+
+
+def is_background_request() -> bool:
+    """Whether the current request is background traffic (heartbeat, status poll)."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    return bool(getattr(view, BACKGROUND_ATTRIBUTE, False))
+
+
+def session_policy() -> SessionPolicy:
+    """The idle and absolute limits in force."""
+    return SessionPolicy(current_app.config["IDLE_TIMEOUT"], current_app.config["SESSION_LIFETIME"])
+
+
+def client_address() -> str:
+    """The client's address (ProxyFix, when configured, has already put the real one here)."""
+    return request.remote_addr or ""
+
+
+def load_user_from_session_token(token: str) -> User | None:
+    """Flask-Login's user loader: the cookie names a session record, not an account."""
+    record = find_open_session(token)
+    if record is None:
+        session.pop("_user_id", None)
+        g.session_ended = "unknown"
+        return None
+    now = clock.now()
+    reason = reason_to_end(record, session_policy(), now)
+    if reason:
+        end_session(record, reason, now)
+        audit.record(f"session.{reason}", record.user, ip=client_address())
+        db.session.commit()
+        session.pop("_user_id", None)
+        g.session_ended = reason
+        return None
+    if not is_background_request():
+        touch(record, now)
+        db.session.commit()
+    user = record.user
+    user.session_record, user.session_token = record, token
+    return user
+
+
+def seconds_left() -> int:
+    """Seconds until the signed-in person's session ends if left alone."""
+    record = current_user.session_record
+    return max(0, int((expires_at(record, session_policy()) - clock.now()).total_seconds()))
+
+
+def wants_json_answer() -> bool:
+    """Whether the request comes from a script expecting JSON."""
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return request.is_json or best == "application/json" or request.path.startswith("/session/")
+
+
+def answer_signed_out():
+    """Pages redirect to the sign-in form with `next`; JSON endpoints answer 401."""
+    ended = g.get("session_ended") in {"idle", "lifetime", "unknown"}
+    message = (
+        _("Phiên đăng nhập đã kết thúc vì bạn không sử dụng trang quá lâu. Vui lòng đăng nhập lại.")
+        if ended
+        else _("Vui lòng đăng nhập để tiếp tục.")
+    )
+    if wants_json_answer():
+        return jsonify(authenticated=False, error=message), 401
+    flash(message, "warning")
+    target = request.full_path if request.query_string else request.path
+    return redirect(url_for("auth.login", next=safe_next(target)))
+
+
+def session_template_context() -> dict:
+    """What base.html needs for the idle prompt of a signed-in person."""
+    if current_user.is_authenticated:
+        return {"session_expires_in": seconds_left(), "idle_timeout": current_app.config["IDLE_TIMEOUT"]}
+    return {"session_expires_in": None}
+
+
+def register(app: Flask) -> None:
+    """Install the loader, the signed-out answer, the template context and no-store."""
+    login_manager.user_loader(load_user_from_session_token)
+    login_manager.unauthorized_handler(answer_signed_out)
+    login_manager.session_protection = None  # the server-side record is the protection
+    app.context_processor(session_template_context)
+
+    @app.after_request
+    def no_store_for_signed_in(response):
+        if "_user_id" in session or request.endpoint in {"auth.login"}:
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Vary"] = "Cookie"
+        return response

@@ -1,0 +1,166 @@
+"""Sign-in, sign-out, keep-alive, session status, and each person's own account page."""
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from portal import clock
+from portal.auth import throttle
+from portal.auth.forms import ChangePasswordForm, ConfirmForm, LoginForm
+from portal.auth.guard import background_request, client_address, seconds_left
+from portal.auth.redirects import safe_next
+from portal.content import audit
+from portal.content.accounts import AccountError, authenticate, change_password, normalize_username
+from portal.content.sessions import end_session, open_session
+from portal.extensions import db
+from portal.models import UserSession
+
+bp = Blueprint("auth", __name__)
+
+
+def landing_url() -> str:
+    """Where a person goes after signing in when no `next` was given."""
+    endpoint = "editor.dashboard" if "editor.dashboard" in current_app.view_functions else "public.home"
+    return url_for(endpoint)
+
+
+def too_many_attempts(form: LoginForm, wait: int):
+    """The 429 answer, in words a person understands, with the wait."""
+    minutes = max(1, -(-wait // 60))
+    message = _("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=minutes)
+    page = render_template("auth/login.html", form=form, error=message)
+    return page, 429, {"Retry-After": str(wait)}
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm(next=request.args.get("next", ""))
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(safe_next(form.next.data) or landing_url())
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form, error=None)
+    username, address = normalize_username(form.username.data), client_address()
+    wait = throttle.seconds_blocked(username, address)
+    if wait:
+        return too_many_attempts(form, wait)
+    user = authenticate(username, form.password.data)
+    if user is None:
+        throttle.count_failure(username, address)
+        audit.record("login.failure", None, target=username, ip=address)
+        db.session.commit()
+        form.password.data = ""
+        return render_template("auth/login.html", form=form, error=_("Tên đăng nhập hoặc mật khẩu không đúng."))
+    return start_session(user, safe_next(form.next.data))
+
+
+def start_session(user, next_url: str | None):
+    """Replace whatever session the browser had with a new record and cookie."""
+    now = clock.now()
+    if current_user.is_authenticated:
+        end_session(current_user.session_record, "replaced", now)
+    session.clear()
+    record, token = open_session(user, client_address(), request.user_agent.string, now)
+    user.session_record, user.session_token = record, token
+    user.last_login_at = now
+    audit.record("login.success", user, target=user.username, ip=client_address())
+    db.session.commit()
+    login_user(user)
+    return redirect(next_url or landing_url())
+
+
+@bp.get("/logout")
+def confirm_logout():
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    return render_template("auth/logout.html", form=ConfirmForm())
+
+
+@bp.post("/logout")
+def logout():
+    if current_user.is_authenticated:
+        end_session(current_user.session_record, "logout", clock.now())
+        audit.record("logout", current_user, target=current_user.username, ip=client_address())
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("Bạn đã đăng xuất."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/session/keepalive")
+@login_required
+def keepalive():
+    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=current_app.config["IDLE_TIMEOUT"])
+
+
+@bp.get("/session/status")
+@background_request
+@login_required
+def status():
+    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=current_app.config["IDLE_TIMEOUT"])
+
+
+def open_sessions_of_current_user() -> list[UserSession]:
+    """The signed-in person's open sessions, newest activity first."""
+    stmt = (
+        sa.select(UserSession)
+        .where(UserSession.user_id == current_user.id, UserSession.ended_at.is_(None))
+        .order_by(UserSession.last_seen_at.desc())
+    )
+    return list(db.session.scalars(stmt))
+
+
+def render_account(password_form: ChangePasswordForm, status: int = 200):
+    """The account page with the given password form (kept as typed on errors)."""
+    page = render_template(
+        "auth/account.html",
+        password_form=password_form,
+        confirm_form=ConfirmForm(),
+        sessions=open_sessions_of_current_user(),
+        current_record=current_user.session_record,
+    )
+    return page, status
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_account(ChangePasswordForm())
+
+
+@bp.post("/account/password")
+@login_required
+def change_own_password():
+    form = ChangePasswordForm()
+    if not form.validate_on_submit():
+        return render_account(form, 400)
+    if not current_user.check_password(form.current_password.data):
+        form.current_password.errors.append(_("Mật khẩu hiện tại không đúng."))
+        return render_account(form, 400)
+    try:
+        ended = change_password(current_user, form.new_password.data, clock.now(), keep=current_user.session_record)
+    except AccountError as error:
+        form.new_password.errors.append(str(error))
+        return render_account(form, 400)
+    audit.record("account.password_change", current_user, target=current_user.username, ip=client_address())
+    db.session.commit()
+    flash(_("Đã đổi mật khẩu. %(n)s phiên đăng nhập khác đã được kết thúc.", n=ended), "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.post("/account/sessions/<int:session_id>/end")
+@login_required
+def end_own_session(session_id: int):
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    record = db.session.get(UserSession, session_id)
+    if record is None or record.user_id != current_user.id or record.ended_at is not None:
+        abort(404)
+    end_session(record, "ended_by_owner", clock.now())
+    audit.record("session.end", current_user, target=f"session:{record.id}", ip=client_address())
+    db.session.commit()
+    if record.id == current_user.session_record.id:
+        return redirect(url_for("auth.login"))
+    flash(_("Đã kết thúc phiên đăng nhập."), "success")
+    return redirect(url_for("auth.account"))

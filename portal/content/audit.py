@@ -1,0 +1,37 @@
+"""The audit trail: one row per security-relevant action, no secrets, no line breaks."""
+
+import re
+
+from portal.extensions import db
+from portal.models import AuditLog, User
+
+_LINE_BREAKS = re.compile(r"[\r\n\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def _one_line(value: str, limit: int) -> str:
+    """Neutralize CR/LF and control characters so a log line cannot be forged."""
+    return _LINE_BREAKS.sub(" ", value or "")[:limit]
+
+
+def record(action: str, actor: User | None, target: str = "", ip: str = "", detail: str = "") -> AuditLog:
+    """Add an audit entry.
+
+    Args:
+        action: a dotted name such as "login.success" or "article.publish".
+        actor: the account acting, if known (its name is kept even if it is deleted).
+        target: what was acted on, such as a username or "article:12".
+        ip: the client address.
+        detail: a short free-text note; never a password or token.
+    Returns:
+        The new entry, added to the session (committed with the caller's transaction).
+    """
+    entry = AuditLog(
+        actor_id=actor.id if actor else None,
+        actor_name=_one_line(actor.username if actor else "", 120),
+        action=action,
+        target=_one_line(target, 200),
+        ip=_one_line(ip, 64),
+        detail=_one_line(detail, 1000),
+    )
+    db.session.add(entry)
+    return entry
