@@ -1,11 +1,15 @@
 """Shared fixtures: an app per test on SQLite or PostgreSQL, clients, and a movable clock."""
 
 import contextvars
+import os
+import shutil
+import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.serving import make_server
 
 from portal import create_app
 from portal.content.sessions import open_session
@@ -88,3 +92,90 @@ def open_session_for(client, user, now):
         cookie["_user_id"] = token
         cookie["_fresh"] = True
     return record
+
+
+# --- Browser tests: Playwright driving Debian's Chromium against a live server -----------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+]
+
+
+def _find_chromium() -> str | None:
+    path = os.environ.get("CHROMIUM_PATH")
+    if path:
+        return path if os.access(path, os.X_OK) else None
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+CHROMIUM = _find_chromium()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses a browser page carries the `browser` marker."""
+    for item in items:
+        if {"page", "context", "browser"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Chromium: .ci/run installs it from Debian's packages")
+        pytest.skip("no system Chromium (apt-get install chromium, or set CHROMIUM_PATH)")
+    home = str(tmp_path_factory.mktemp("chromium-home"))
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+        "env": {**os.environ, "XDG_CONFIG_HOME": home, "XDG_CACHE_HOME": home},
+    }
+
+
+@pytest.fixture
+def live_app(tmp_path, clock):
+    """An app on a file database (or PostgreSQL) that a server thread and the test share."""
+    url = os.environ.get("PORTAL_DATABASE_URL") or f"sqlite:///{tmp_path / 'live.db'}"
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "MEDIA_DIR": str(tmp_path / "media"),
+            "CLOCK": clock,
+            "THROTTLE_NAMESPACE": f"{uuid.uuid4().hex}/",
+        }
+    )
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        yield app
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def live_server(live_app):
+    """The live app served on a free loopback port; yields its base URL."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def _short_expect_timeout():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=5_000)

@@ -81,9 +81,10 @@ def answer_signed_out():
         if ended
         else _("Vui lòng đăng nhập để tiếp tục.")
     )
+    if ended or not wants_json_answer():
+        flash(message, "warning")  # shown on the sign-in page the script goes to next
     if wants_json_answer():
         return jsonify(authenticated=False, error=message), 401
-    flash(message, "warning")
     target = request.full_path if request.query_string else request.path
     return redirect(url_for("auth.login", next=safe_next(target)))
 

@@ -180,9 +180,18 @@
 
   document.addEventListener("visibilitychange", tick);
 
+  // Sign out through fetch so that the other tabs hear of it only once the server has
+  // ended the session; without this script the form posts as usual.
   document.querySelectorAll('form[action$="/logout"]').forEach(function (form) {
-    form.addEventListener("submit", function () {
-      announce({ type: "ended" });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      ended = true;
+      fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
+        .catch(function () {})
+        .then(function () {
+          announce({ type: "ended" });
+          window.location.assign(body.getAttribute("data-login-url"));
+        });
     });
   });
 
