@@ -54,10 +54,11 @@ def reset_password_command(username: str) -> None:
 
 
 def write_credentials(instance_dir: Path, accounts: list[tuple[str, str, str]]) -> Path:
-    """Append new demo sign-ins to instance/demo-accounts.txt, readable by the owner only."""
+    """Write the new demo sign-ins to instance/demo-accounts.txt, readable by the owner only."""
     path = instance_dir / CREDENTIALS_FILE
     instance_dir.mkdir(parents=True, exist_ok=True)
-    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a", encoding="utf-8") as out:
+    path.unlink(missing_ok=True)
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as out:
         for username, role, password in accounts:
             out.write(f"{username:10} {role:8} {password}\n")
     return path

@@ -2,6 +2,7 @@
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -9,14 +10,14 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from portal.extensions import db
 
 MESSAGES = {
-    400: "Yêu cầu không hợp lệ.",
-    403: "Bạn không có quyền xem trang này.",
-    404: "Không tìm thấy trang bạn yêu cầu.",
-    405: "Phương thức không được hỗ trợ cho địa chỉ này.",
-    413: "Tệp tải lên quá lớn.",
-    429: "Bạn đã thử quá nhiều lần. Vui lòng chờ rồi thử lại.",
-    500: "Đã có lỗi xảy ra. Chúng tôi đã ghi nhận và sẽ khắc phục.",
-    503: "Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.",
+    400: _l("Yêu cầu không hợp lệ."),
+    403: _l("Bạn không có quyền xem trang này."),
+    404: _l("Không tìm thấy trang bạn yêu cầu."),
+    405: _l("Phương thức không được hỗ trợ cho địa chỉ này."),
+    413: _l("Tệp tải lên quá lớn."),
+    429: _l("Bạn đã thử quá nhiều lần. Vui lòng chờ rồi thử lại."),
+    500: _l("Đã có lỗi xảy ra. Chúng tôi đã ghi nhận và sẽ khắc phục."),
+    503: _l("Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút."),
 }
 
 
@@ -28,7 +29,7 @@ def wants_json() -> bool:
 
 def error_response(code: int, message: str | None = None):
     """Render the error page (or JSON) for the status code."""
-    text = message or _(MESSAGES.get(code, MESSAGES[500]))
+    text = message or str(MESSAGES.get(code, MESSAGES[500]))
     if wants_json():
         return jsonify(error=text, status=code), code
     return render_template("errors/error.html", code=code, message=text), code

@@ -54,6 +54,7 @@ def app(tmp_path, clock):
         {"MEDIA_DIR": str(tmp_path / "media"), "CLOCK": clock, "THROTTLE_NAMESPACE": f"{uuid.uuid4().hex}/"}
     )
     app.test_client_class = IsolatedClient
+    app.instance_path = str(tmp_path / "instance")
     with app.app_context():
         db.drop_all()
         db.create_all()

@@ -149,7 +149,7 @@ def _bulk_rows(start: int, stop: int, ctx: dict, now: datetime) -> list[dict]:
         when = now - timedelta(days=121) - (index - len(DEMO_ARTICLES)) * BULK_SPACING
         rows.append(
             {
-                "title": title, "slug": slugify(title), "lead": data["lead"], "body_source": source,
+                "title": title, "slug": f"{slugify(data['title'], max_length=60)}-ban-tin-{index + 1}", "lead": data["lead"], "body_source": source,
                 "body_html": source, "byline": data["byline"], "source": data["source"],
                 "category_id": ctx["categories"][data["category"]].id,
                 "image_id": ctx["pictures"][data["picture"] % len(ctx["pictures"])].id,
