@@ -114,16 +114,25 @@ def tag_page(tag: Tag, now: datetime, page: int, per_page: int) -> Page | None:
 def latest_by_root(
     roots: list[Category], all_categories: list[Category], now: datetime, per_root: int
 ) -> dict[int, list[Article]]:
-    """Return, for each top-level category, its newest visible articles, in one query."""
+    """Return, for each top-level category, its newest visible articles, in one statement.
+
+    Each category contributes its own newest `per_root` through the (category, status,
+    published_at) index, so the cost does not grow with the number of articles.
+    """
     root_of = {c.id: c.lineage()[0].id for c in all_categories}
-    rank = (
-        sa.func.row_number()
-        .over(partition_by=Article.category_id, order_by=(Article.published_at.desc(), Article.id.desc()))
-        .label("rank")
-    )
-    ranked = sa.select(Article.id, rank).where(is_visible(now)).subquery()
-    stmt = _listing(now).join(ranked, ranked.c.id == Article.id).where(ranked.c.rank <= per_root)
+    branches = [
+        sa.select(Article.id)
+        .where(Article.category_id == category.id, is_visible(now))
+        .order_by(Article.published_at.desc(), Article.id.desc())
+        .limit(per_root)
+        .subquery()
+        for category in all_categories
+    ]
     blocks: dict[int, list[Article]] = {root.id: [] for root in roots}
+    if not branches:
+        return blocks
+    newest_ids = sa.union_all(*(sa.select(branch.c.id) for branch in branches)).subquery()
+    stmt = _listing(now).where(Article.id.in_(sa.select(newest_ids.c.id)))
     for article in db.session.scalars(stmt):
         block = blocks.get(root_of.get(article.category_id, -1))
         if block is not None and len(block) < per_root:
