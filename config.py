@@ -34,6 +34,7 @@ class Config:
     IDLE_TIMEOUT = _env("IDLE_TIMEOUT", "1800")
     SESSION_LIFETIME = _env("SESSION_LIFETIME", "43200")
     MAX_UPLOAD_MB = _env("MAX_UPLOAD_MB", "10")
+    PROXY_HOPS = _env("PROXY_HOPS", "0")
     DEFAULT_LOCALE = _env("DEFAULT_LOCALE", "vi")
     TIMEZONE = "Asia/Ho_Chi_Minh"
     BABEL_DEFAULT_LOCALE = DEFAULT_LOCALE
@@ -69,6 +70,7 @@ class ProductionConfig(Config):
     """gunicorn behind nginx: secure cookies with the __Host- prefix, HSTS."""
 
     SESSION_COOKIE_SECURE = _env_flag("SECURE_COOKIES", True)
+    PROXY_HOPS = _env("PROXY_HOPS", "1")
     SESSION_COOKIE_NAME = "__Host-portal" if SESSION_COOKIE_SECURE else "portal"
 
 

@@ -33,6 +33,7 @@ def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
         instance_path=str(INSTANCE_DIR),
     )
     load_config(app, config)
+    register_proxy_fix(app)
     register_extensions(app)
     register_session_guard(app)
     register_blueprints(app)
@@ -77,6 +78,7 @@ def _validate_config(app: Flask) -> None:
     app.config["IDLE_TIMEOUT"] = _as_int(app, "IDLE_TIMEOUT", 5 if app.testing else 120, 86_400)
     app.config["SESSION_LIFETIME"] = _as_int(app, "SESSION_LIFETIME", 60, 7 * 86_400)
     app.config["MAX_UPLOAD_MB"] = _as_int(app, "MAX_UPLOAD_MB", 1, 200)
+    app.config["PROXY_HOPS"] = _as_int(app, "PROXY_HOPS", 0, 5)
     app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
     if app.config.get("DEFAULT_LOCALE") not in SUPPORTED_LOCALES:
         raise RuntimeError(f"PORTAL_DEFAULT_LOCALE must be one of {', '.join(SUPPORTED_LOCALES)}")
@@ -101,6 +103,15 @@ def select_locale() -> str:
 
     chosen = session.get("lang") if request else None
     return chosen if chosen in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
+
+
+def register_proxy_fix(app: Flask) -> None:
+    """Trust X-Forwarded-* from that many proxies (nginx), so client addresses are real."""
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:

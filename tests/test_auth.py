@@ -424,3 +424,21 @@ def test_long_and_unicode_passwords_work(app, client, password):
     create_user("thuydung", password, Role.AUTHOR)
     db.session.commit()
     assert sign_in(client, "thuydung", password).status_code == 302
+
+
+@pytest.mark.parametrize("hops, expected", [(0, "127.0.0.1"), (1, "203.0.113.9")])
+def test_client_address_comes_from_the_proxy_only_when_configured(tmp_path, clock, hops, expected):
+    app = create_app({"PROXY_HOPS": hops, "MEDIA_DIR": str(tmp_path), "CLOCK": clock})
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        db.create_all()
+        try:
+            app.test_client().post(
+                "/login",
+                data={"username": "ai-do", "password": "sai-mat-khau-roi"},
+                headers={"X-Forwarded-For": "203.0.113.9"},
+            )
+            assert db.session.scalar(sa.select(AuditLog.ip)) == expected
+        finally:
+            db.session.remove()
+            db.drop_all()
