@@ -136,9 +136,11 @@ def register_session_guard(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Mount sign-in and the public site (the editor and admin areas under their prefixes)."""
     from portal.auth import bp as auth_bp
+    from portal.editor import bp as editor_bp
     from portal.public import bp as public_bp
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(editor_bp)
     app.register_blueprint(public_bp)
 
 

@@ -8,6 +8,7 @@ from flask import Flask, current_app, g
 from flask_babel import get_locale
 from sqlalchemy.exc import SQLAlchemyError
 
+from portal import clock
 from portal.content.settings import DEFAULTS, load_settings
 from portal.extensions import db
 from portal.links import article_url, media_srcset, media_url
@@ -59,6 +60,7 @@ def register(app: Flask) -> None:
         article_url=article_url,
         media_url=media_url,
         media_srcset=media_srcset,
+        now_utc=clock.now,
         current_locale=lambda: str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
     )
     app.context_processor(site_context)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from PIL import Image
 
 from portal.content.media import store_image
-from portal.content.slugs import category_slug, slugify
+from portal.content.slugs import category_slug, slugify, unique_slug
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, Role, Tag, User
 
@@ -68,6 +68,11 @@ def make_image(width: int = 1200, height: int = 800, colour=(30, 90, 160)):
     return store_image(buffer.getvalue(), "anh.jpg", current_app.config["MEDIA_DIR"], None)
 
 
+def _free_slug(title: str, category: Category) -> str:
+    taken = lambda s: db.session.query(Article.id).filter_by(category_id=category.id, slug=s).first() is not None  # noqa: E731
+    return unique_slug(slugify(title), taken)
+
+
 def make_article(
     title: str = "",
     category: Category | None = None,
@@ -78,17 +83,18 @@ def make_article(
 ) -> Article:
     """An article; published an hour before `now` unless published_at says otherwise."""
     title = title or f"Bài viết số {next(_counter)}"
+    category = category or make_category()
     if published_at is None and now is not None and status is ArticleStatus.PUBLISHED:
         published_at = now - timedelta(hours=1)
     body = overrides.pop("body_html", "<p>Nội dung bài viết.</p>")
     article = Article(
         title=title,
-        slug=overrides.pop("slug", slugify(title)),
+        slug=overrides.pop("slug", None) or _free_slug(title, category),
         lead=overrides.pop("lead", "Tóm tắt của bài viết."),
         body_source=body,
         body_html=body,
         byline=overrides.pop("byline", "Thùy Dung"),
-        category=category or make_category(),
+        category=category,
         status=status,
         published_at=published_at,
         **overrides,

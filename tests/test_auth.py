@@ -43,7 +43,7 @@ def test_sign_in_through_the_form_opens_a_session_record_and_audits_it(app, clie
     user = make_user(username="thuydung")
     db.session.commit()
     response = sign_in(client, "ThuyDung ")
-    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert response.status_code == 302 and response.headers["Location"] == "/editor/"
     record = db.session.scalar(sa.select(UserSession).where(UserSession.user_id == user.id))
     assert record is not None and record.ended_at is None and record.user_agent
     assert client.get("/account").status_code == 200
@@ -326,7 +326,7 @@ def test_next_never_leads_off_the_site(app, client, target):
     response = sign_in(client, "thuydung", next_url=target)
     assert response.status_code == 302
     location = response.headers["Location"]
-    assert location == "/" or (target.startswith("/%0d") and location == target)
+    assert location == "/editor/" or (target.startswith("/%0d") and location == target)
     assert "evil" not in location or location.startswith("/%0d")
 
 

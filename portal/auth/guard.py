@@ -70,7 +70,8 @@ def seconds_left() -> int:
 def wants_json_answer() -> bool:
     """Whether the request comes from a script expecting JSON."""
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return request.is_json or best == "application/json" or request.path.startswith("/session/")
+    script_endpoint = is_background_request() or request.path.startswith("/session/")
+    return script_endpoint or request.is_json or best == "application/json"
 
 
 def answer_signed_out():

@@ -3,6 +3,7 @@
 from portal.models import sqlite as _sqlite  # noqa: F401  (connection pragmas)
 from portal.models.article import Article, ArticleRevision, ArticleStatus
 from portal.models.base import Base, UTCDateTime, utcnow
+from portal.models.editing import Autosave, EditLock
 from portal.models.media import Media
 from portal.models.session import UserSession
 from portal.models.site import AuditLog, Setting
@@ -14,8 +15,10 @@ __all__ = [
     "ArticleRevision",
     "ArticleStatus",
     "AuditLog",
+    "Autosave",
     "Base",
     "Category",
+    "EditLock",
     "Media",
     "Permission",
     "Role",

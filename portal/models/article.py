@@ -70,6 +70,11 @@ class Article(Base):
         back_populates="article", order_by=lambda: ArticleRevision.id, cascade="all, delete-orphan"
     )
 
+    # Optimistic locking: every ORM UPDATE checks and bumps `version`, so two saves based on
+    # the same version cannot both land. Counters that are not edits (view counts) must
+    # use Core UPDATE statements, which bypass this.
+    __mapper_args__ = {"version_id_col": version}
+
     def is_public(self, now: datetime) -> bool:
         """Return whether a reader may see the article at the given moment."""
         return (

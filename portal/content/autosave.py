@@ -1,0 +1,64 @@
+"""Autosaves: the unsaved state of an article form, kept per person, never a revision."""
+
+import json
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from portal.extensions import db
+from portal.models import Article, Autosave, User
+
+MAX_AUTOSAVE_BYTES = 2_000_000
+FORM_FIELDS = ("title", "lead", "body", "byline", "source", "category", "tags", "image_caption", "published_at")
+
+
+def _target(article_id: int | None) -> sa.ColumnElement[bool]:
+    return Autosave.article_id.is_(None) if article_id is None else Autosave.article_id == article_id
+
+
+def find_autosave(user: User, article_id: int | None) -> Autosave | None:
+    """The person's autosave of this article (or of their new draft), if any."""
+    stmt = sa.select(Autosave).where(Autosave.user_id == user.id, _target(article_id))
+    return db.session.scalars(stmt.order_by(Autosave.id.desc()).limit(1)).first()
+
+
+def store_autosave(user: User, article_id: int | None, base_version: int, fields: dict, now: datetime) -> Autosave:
+    """Keep the form's fields for the person; replaces their previous autosave of it.
+
+    Only the known form fields are kept, as strings. Raises ValueError when too large.
+    """
+    clean = {name: str(fields.get(name, ""))[:MAX_AUTOSAVE_BYTES] for name in FORM_FIELDS}
+    data = json.dumps(clean, ensure_ascii=False)
+    if len(data.encode()) > MAX_AUTOSAVE_BYTES:
+        raise ValueError("autosave too large")
+    autosave = find_autosave(user, article_id)
+    if autosave is None:
+        autosave = Autosave(user_id=user.id, article_id=article_id)
+        db.session.add(autosave)
+    autosave.base_version, autosave.data, autosave.updated_at = base_version, data, now
+    db.session.flush()
+    return autosave
+
+
+def autosave_fields(autosave: Autosave) -> dict[str, str]:
+    """The stored form fields."""
+    try:
+        data = json.loads(autosave.data)
+    except ValueError:
+        return {}
+    return {k: str(v) for k, v in data.items() if k in FORM_FIELDS} if isinstance(data, dict) else {}
+
+
+def offer_autosave(user: User, article: Article | None) -> Autosave | None:
+    """An autosave worth offering back: newer than the last save of the article."""
+    autosave = find_autosave(user, article.id if article else None)
+    if autosave is None:
+        return None
+    if article is not None and autosave.updated_at <= article.updated_at:
+        return None
+    return autosave
+
+
+def discard_autosave(user: User, article_id: int | None) -> None:
+    """Forget the person's autosave of this article (or of their new draft)."""
+    db.session.execute(sa.delete(Autosave).where(Autosave.user_id == user.id, _target(article_id)))

@@ -1,0 +1,96 @@
+"""Forms of the editor area; field names are a contract that scripts drive."""
+
+import unicodedata
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+
+from portal.content.text import normalize_text
+
+DATE_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+
+
+def _single_line(value):
+    return normalize_text(value) if isinstance(value, str) else value
+
+
+def _nfc(value):
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def _multi_line(value):
+    return normalize_text(value, multiline=True) if isinstance(value, str) else value
+
+
+def parse_local_datetime(raw: str, timezone: str) -> datetime | None:
+    """Read "2026-03-02T08:30" or "02/03/2026 08:30" as Vietnam time; None when blank.
+
+    Raises ValueError when the text is not a date in one of those shapes.
+    """
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(raw, fmt).replace(tzinfo=ZoneInfo(timezone))
+        except ValueError:
+            continue
+    raise ValueError(raw)
+
+
+class ArticleForm(FlaskForm):
+    """The article form: title, lead, body, byline, source, category, tags, image, date."""
+
+    title = StringField(
+        _l("Tiêu đề"),
+        filters=[_single_line],
+        validators=[
+            DataRequired(_l("Vui lòng nhập tiêu đề.")),
+            Length(max=300, message=_l("Tiêu đề dài tối đa 300 ký tự.")),
+        ],
+    )
+    lead = TextAreaField(_l("Tóm tắt (sapo)"), filters=[_multi_line], validators=[Length(max=2000)])
+    body = TextAreaField(
+        _l("Nội dung"), filters=[_nfc], validators=[Length(max=500_000, message=_l("Nội dung quá dài."))]
+    )
+    byline = StringField(_l("Tác giả bài viết"), filters=[_single_line], validators=[Length(max=120)])
+    source = StringField(_l("Nguồn tin"), filters=[_single_line], validators=[Length(max=300)])
+    category = SelectField(_l("Chuyên mục"), coerce=int, validators=[InputRequired(_l("Vui lòng chọn chuyên mục."))])
+    tags = StringField(_l("Từ khóa (cách nhau bởi dấu phẩy)"), filters=[_single_line], validators=[Length(max=1000)])
+    image = FileField(_l("Ảnh đại diện"))
+    image_caption = StringField(_l("Chú thích ảnh"), filters=[_single_line], validators=[Length(max=300)])
+    image_alt = StringField(_l("Mô tả ảnh cho người khiếm thị"), filters=[_single_line], validators=[Length(max=300)])
+    remove_image = BooleanField(_l("Bỏ ảnh đại diện"))
+    published_at = StringField(_l("Thời điểm đăng (giờ Việt Nam)"), validators=[Optional(), Length(max=40)])
+    featured = BooleanField(_l("Tin nổi bật"))
+    review_note = TextAreaField(_l("Ghi chú khi trả lại bài"), filters=[_multi_line], validators=[Length(max=2000)])
+    version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+    image_id = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+
+    def validate_published_at(self, field) -> None:
+        """The date must be a real date in one of the accepted shapes."""
+        try:
+            parse_local_datetime(field.data, "Asia/Ho_Chi_Minh")
+        except ValueError:
+            raise ValidationError(_l("Thời điểm đăng không hợp lệ (ví dụ: 02/03/2026 08:30).")) from None
+
+
+class ConfirmForm(FlaskForm):
+    """A button-only action (take over, restore): nothing but the CSRF token."""
+
+
+class DashboardFilterForm(FlaskForm):
+    """Filters of the dashboard list (GET, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField(_l("Trạng thái"), validate_choice=False)
+    category = SelectField(_l("Chuyên mục"), coerce=str, validate_choice=False)
+    author = SelectField(_l("Người viết"), coerce=str, validate_choice=False)
+    q = StringField(_l("Tìm theo tiêu đề"), filters=[_single_line], validators=[Length(max=200)])

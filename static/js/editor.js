@@ -1,0 +1,232 @@
+/*
+ * The article form: never lose a word.
+ * - autosave to the server every 30 s while something changed (never a revision);
+ * - a copy in this browser's storage after every change, offered back if it is newer;
+ * - an immediate autosave when the idle prompt appears, a local copy when the session ends;
+ * - presence: a heartbeat every 20 s tells who else has the article open;
+ * - leaving the page with unsaved changes asks first.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("article-form");
+  if (!form) {
+    return;
+  }
+
+  var AUTOSAVE_EVERY_MS = 30 * 1000;
+  var HEARTBEAT_EVERY_MS = 20 * 1000;
+  var FIELDS = ["title", "lead", "body", "byline", "source", "category", "tags", "image_caption", "published_at"];
+  var articleId = form.getAttribute("data-article-id");
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
+  var status = document.getElementById("autosave-status");
+  var storageKey = "portal-draft:" + (document.body.getAttribute("data-user") || "") + ":" + (articleId || "new");
+  var serverSavedAt = Date.parse(form.getAttribute("data-saved-at") || "") || 0;
+
+  var dirty = false; // changed since the page loaded or the last real save
+  var changedSinceAutosave = false;
+  var submitting = false;
+
+  function field(name) {
+    return form.elements.namedItem(name);
+  }
+
+  function currentFields() {
+    var values = {};
+    FIELDS.forEach(function (name) {
+      var element = field(name);
+      values[name] = element && typeof element.value === "string" ? element.value : "";
+    });
+    return values;
+  }
+
+  function versionValue() {
+    var element = field("version");
+    return element ? Number(element.value || 0) : 0;
+  }
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function timeOfDay(date) {
+    return date.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function keepLocalCopy() {
+    try {
+      window.localStorage.setItem(
+        storageKey,
+        JSON.stringify({ fields: currentFields(), version: versionValue(), savedAt: Date.now() })
+      );
+    } catch (error) {
+      /* storage full or disabled: the server autosave still runs */
+    }
+  }
+
+  function readLocalCopy() {
+    try {
+      return JSON.parse(window.localStorage.getItem(storageKey) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function dropLocalCopy() {
+    try {
+      window.localStorage.removeItem(storageKey);
+    } catch (error) {
+      /* nothing to do */
+    }
+  }
+
+  function autosaveNow() {
+    if (!changedSinceAutosave || submitting) {
+      return Promise.resolve(false);
+    }
+    changedSinceAutosave = false;
+    var body = JSON.stringify({
+      article_id: articleId ? Number(articleId) : null,
+      version: versionValue(),
+      fields: currentFields(),
+    });
+    return fetch(form.getAttribute("data-autosave-url"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken },
+      body: body,
+      keepalive: true,
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        say("Đã lưu tự động lúc " + timeOfDay(new Date()));
+        return true;
+      })
+      .catch(function () {
+        changedSinceAutosave = true; // try again next time; the local copy is kept meanwhile
+        say("Chưa lưu tự động được; bản nháp vẫn được giữ trong trình duyệt này.");
+        return false;
+      });
+  }
+
+  function onChange() {
+    dirty = true;
+    changedSinceAutosave = true;
+    keepLocalCopy();
+  }
+
+  function sameAsForm(fields) {
+    var now = currentFields();
+    return FIELDS.every(function (name) {
+      return (fields[name] || "") === (now[name] || "");
+    });
+  }
+
+  function offerLocalCopy() {
+    var copy = readLocalCopy();
+    var offer = document.getElementById("local-draft-offer");
+    if (!copy || !copy.fields || !offer) {
+      return;
+    }
+    if (copy.savedAt <= serverSavedAt || sameAsForm(copy.fields)) {
+      dropLocalCopy(); // the server already has this, or something newer
+      return;
+    }
+    offer.hidden = false;
+    document.getElementById("local-draft-restore").addEventListener("click", function () {
+      FIELDS.forEach(function (name) {
+        var element = field(name);
+        if (element && typeof copy.fields[name] === "string") {
+          element.value = copy.fields[name];
+          element.dispatchEvent(new Event("portal:value-restored", { bubbles: true }));
+        }
+      });
+      offer.hidden = true;
+      onChange();
+    });
+    document.getElementById("local-draft-discard").addEventListener("click", function () {
+      offer.hidden = true;
+      dropLocalCopy();
+    });
+  }
+
+  function showPresence(answer) {
+    var notice = document.getElementById("presence-notice");
+    if (!notice) {
+      return;
+    }
+    if (answer.taken_by) {
+      notice.textContent =
+        answer.taken_by + " đã tiếp quản bài này. Nội dung bạn đang gõ vẫn được giữ; hãy sao chép hoặc lưu để so sánh.";
+      notice.hidden = false;
+    } else if (answer.holder) {
+      notice.textContent = answer.holder + " đang sửa bài này.";
+      notice.hidden = false;
+    } else {
+      notice.hidden = true;
+    }
+  }
+
+  function heartbeat() {
+    var url = form.getAttribute("data-presence-url");
+    if (!url || document.visibilityState === "hidden") {
+      return;
+    }
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": csrfToken },
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (answer) {
+        if (answer) {
+          showPresence(answer);
+        }
+      })
+      .catch(function () {});
+  }
+
+  form.addEventListener("input", onChange);
+  form.addEventListener("change", onChange);
+  form.addEventListener("submit", function () {
+    submitting = true;
+    keepLocalCopy(); // if the save fails on the way, the text is still here
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty && !submitting) {
+      keepLocalCopy();
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  window.addEventListener("pagehide", function () {
+    var url = form.getAttribute("data-release-url");
+    if (url && navigator.sendBeacon) {
+      var data = new FormData();
+      data.append("csrf_token", csrfToken);
+      navigator.sendBeacon(url, data);
+    }
+  });
+
+  document.addEventListener("portal:idle-warning", function () {
+    keepLocalCopy();
+    autosaveNow();
+  });
+  document.addEventListener("portal:session-ended", function () {
+    keepLocalCopy();
+    submitting = true; // leaving for the sign-in page must not be blocked by a dialog
+  });
+
+  window.setInterval(autosaveNow, AUTOSAVE_EVERY_MS);
+  window.setInterval(heartbeat, HEARTBEAT_EVERY_MS);
+  offerLocalCopy();
+})();
