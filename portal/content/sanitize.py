@@ -1,5 +1,9 @@
 """The editor-HTML sanitizer: the only module that imports bleach."""
 
+import html
+import re
+import threading
+
 import bleach
 from bleach.html5lib_shim import Filter
 
@@ -11,22 +15,46 @@ ALLOWED_TAGS = frozenset(
     }
 )  # fmt: skip
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+LINK_ATTRIBUTES = frozenset({"href", "title"})
+IMAGE_ATTRIBUTES = frozenset({"src", "alt", "title", "width", "height"})
+CELL_ATTRIBUTES = frozenset({"colspan", "rowspan", "scope"})
 LINK_REL = "noopener noreferrer"
+
+# A path on our own media route: plain segments only, so no "..", "%2e", backslash, tab or
+# "//host" can make the browser resolve it somewhere else.
+_MEDIA_PATH = re.compile(r"/media(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+")
+# Browsers drop tab/CR/LF anywhere in a URL and trim C0 controls and spaces at its ends.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def _is_allowed_image_src(value: str) -> bool:
+    """Tell whether an <img src> may stay: our own /media/ paths or https:// URLs.
+
+    Args:
+        value: the attribute value as written in the source; bleach hands it over with its
+            character references still encoded, so it is decoded here as a browser would.
+    Returns:
+        True for a plain "/media/..." path or an "https://" URL with no whitespace or
+        control characters; False for anything else (http, data:, "//host", "/\\host", ...).
+    """
+    url = html.unescape(value)
+    if _URL_NOISE.search(url):
+        return False
+    return _MEDIA_PATH.fullmatch(url) is not None or (url[:8].lower() == "https://" and len(url) > 8)
 
 
 def _allow_img_attribute(tag: str, name: str, value: str) -> bool:
-    """Images may come only from our own /media/ or over https."""
+    """bleach's attribute hook for <img>."""
     if name == "src":
-        return value.startswith("/media/") or value.lower().startswith("https://")
-    return name in {"alt", "title", "width", "height"}
+        return _is_allowed_image_src(value)
+    return name in IMAGE_ATTRIBUTES
 
 
 ALLOWED_ATTRIBUTES = {
-    "a": ["href", "title"],
+    "a": LINK_ATTRIBUTES,
     "img": _allow_img_attribute,
-    "th": ["colspan", "rowspan", "scope"],
-    "td": ["colspan", "rowspan"],
-    "ol": ["start"],
+    "th": CELL_ATTRIBUTES,
+    "td": CELL_ATTRIBUTES,
 }
 
 
@@ -40,14 +68,24 @@ class _LinkRelFilter(Filter):
             yield token
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[_LinkRelFilter],
-)
+# bleach's Cleaner keeps parser state between calls and is not thread-safe, while the app
+# serves requests from several threads: each thread gets its own.
+_local = threading.local()
+
+
+def _cleaner() -> bleach.Cleaner:
+    """This thread's Cleaner, built on first use."""
+    cleaner = getattr(_local, "cleaner", None)
+    if cleaner is None:
+        cleaner = _local.cleaner = bleach.Cleaner(
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            protocols=ALLOWED_PROTOCOLS,
+            strip=True,
+            strip_comments=True,
+            filters=[_LinkRelFilter],
+        )
+    return cleaner
 
 
 def clean_html(source: str) -> str:
@@ -57,6 +95,8 @@ def clean_html(source: str) -> str:
         source: HTML as typed or pasted into the editor.
     Returns:
         HTML safe to render with |safe: only ALLOWED_TAGS and ALLOWED_ATTRIBUTES survive,
-        links carry rel="noopener noreferrer", URLs use http, https or mailto.
+        links carry rel="noopener noreferrer", URLs use http, https or mailto (or are
+        relative), and images come only from /media/ or https. Cleaning the result again
+        changes nothing.
     """
-    return _cleaner.clean(source or "")
+    return _cleaner().clean(source or "")
