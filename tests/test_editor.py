@@ -85,7 +85,6 @@ MATRIX = [
     ("POST", "/editor/articles/{pending}/revisions/{pending_revision}/restore", {}, [302, 403, 404, 302, 302]),
     ("POST", "/editor/articles/{id}/presence", {}, [401, 200, 404, 200, 200]),
     ("POST", "/editor/articles/{id}/takeover", {}, [302, 403, 404, 302, 302]),
-    ("POST", "/editor/articles/{id}/release", {}, [401, 204, 404, 204, 204]),
 ]
 
 

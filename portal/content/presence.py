@@ -60,10 +60,3 @@ def other_holder(article: Article, user: User, now: datetime) -> User | None:
     """The other person who has the form open right now, if any."""
     lock = db.session.get(EditLock, article.id)
     return lock.user if _fresh(lock, now) and lock.user_id != user.id else None
-
-
-def release(article: Article, user: User) -> None:
-    """Let go of the article when the person leaves the form."""
-    lock = db.session.get(EditLock, article.id)
-    if lock is not None and lock.user_id == user.id:
-        db.session.delete(lock)

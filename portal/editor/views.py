@@ -238,15 +238,6 @@ def take_over(article_id: int):
     return redirect(url_for("editor.edit_article", article_id=article.id))
 
 
-@bp.post("/articles/<int:article_id>/release")
-@background_request
-def release(article_id: int):
-    article = article_or_404(article_id)
-    presence.release(article, current_user)
-    db.session.commit()
-    return ("", 204)
-
-
 @bp.get("/articles/<int:article_id>/preview")
 def preview(article_id: int):
     return render_template("editor/preview.html", article=article_or_404(article_id))

@@ -208,15 +208,6 @@
     }
   });
 
-  window.addEventListener("pagehide", function () {
-    var url = form.getAttribute("data-release-url");
-    if (url && navigator.sendBeacon) {
-      var data = new FormData();
-      data.append("csrf_token", csrfToken);
-      navigator.sendBeacon(url, data);
-    }
-  });
-
   document.addEventListener("portal:idle-warning", function () {
     keepLocalCopy();
     autosaveNow();

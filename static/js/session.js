@@ -149,7 +149,7 @@
     if (left <= 0) {
       checkAtZero();
     } else if (left <= PROMPT_MS) {
-      if (!promptVisible() && lastActivity > lastPing) {
+      if (!promptVisible() && lastActivity && lastActivity >= lastPing) {
         keepAlive(); // activity the server has not heard of yet
       } else {
         showPrompt(Math.ceil(left / 1000));
