@@ -101,8 +101,13 @@ def select_locale() -> str:
     """The reader's chosen language, else the site's default."""
     from flask import current_app
 
+    from portal.templating import current_settings
+
     chosen = session.get("lang") if request else None
-    return chosen if chosen in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
+    if chosen in SUPPORTED_LOCALES:
+        return chosen
+    site_default = current_settings().get("default_language") if request else None
+    return site_default if site_default in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
 
 
 def register_proxy_fix(app: Flask) -> None:
@@ -135,11 +140,15 @@ def register_session_guard(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Mount sign-in and the public site (the editor and admin areas under their prefixes)."""
+    from portal.admin import bp as admin_bp
     from portal.auth import bp as auth_bp
+    from portal.categories import bp as categories_bp
     from portal.editor import bp as editor_bp
     from portal.public import bp as public_bp
 
+    app.register_blueprint(admin_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(categories_bp)
     app.register_blueprint(editor_bp)
     app.register_blueprint(public_bp)
 

@@ -8,7 +8,17 @@ import click
 from flask import Flask, current_app
 
 from portal import clock
-from portal.content.accounts import AccountError, create_user, find_user, validate_password
+from portal.content import audit
+from portal.content.accounts import (
+    AccountError,
+    active_admin_count,
+    create_user,
+    find_user,
+    set_active,
+    set_role,
+    validate_password,
+)
+from portal.content.sessions import end_all_sessions
 from portal.extensions import db
 from portal.models import Role
 
@@ -40,17 +50,17 @@ def create_user_command(username: str, role: str, display_name: str) -> None:
 @click.argument("username")
 def reset_password_command(username: str) -> None:
     """Set a new password for an account (PORTAL_PASSWORD or a hidden prompt)."""
-    user = find_user(username)
-    if user is None:
-        raise click.ClickException(f"Không có tài khoản “{username}”.")
+    user = _existing_user(username)
     password = _password_from_env_or_prompt()
     try:
-        validate_password(password)
+        validate_password(password, user.username)
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     user.set_password(password)
+    end_all_sessions(user, "password_reset", clock.now())
+    audit.record("account.password_reset", None, target=user.username, detail="cli")
     db.session.commit()
-    click.echo(f"Đã đặt mật khẩu mới cho {user.username}.")
+    click.echo(f"Đã đặt mật khẩu mới cho {user.username}; các phiên đăng nhập cũ đã kết thúc.")
 
 
 def write_credentials(instance_dir: Path, accounts: list[tuple[str, str, str]]) -> Path:
@@ -77,6 +87,42 @@ def seed_demo_command(articles: int) -> None:
         click.echo(f"Tài khoản mẫu mới (đã lưu vào {path}):")
         for username, role, password in report.new_accounts:
             click.echo(f"  {username:10} {role:8} {password}")
+
+
+@click.command("set-role")
+@click.argument("username")
+@click.argument("role", type=ROLE_CHOICE)
+def set_role_command(username: str, role: str) -> None:
+    """Give an account another role (its sessions end at once)."""
+    user = _existing_user(username)
+    if user.role is Role.ADMIN and Role(role) is not Role.ADMIN and active_admin_count() <= 1 and user.is_active:
+        raise click.ClickException("Đây là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước.")
+    set_role(user, Role(role), clock.now())
+    audit.record("account.role", None, target=user.username, detail=f"cli -> {role}")
+    db.session.commit()
+    click.echo(f"{user.username} giờ là {role}.")
+
+
+@click.command("deactivate")
+@click.argument("username")
+@click.option("--reactivate", is_flag=True, help="Mở khóa thay vì khóa.")
+def deactivate_command(username: str, reactivate: bool) -> None:
+    """Lock an account and end all its sessions (or unlock it with --reactivate)."""
+    user = _existing_user(username)
+    if not reactivate and user.role is Role.ADMIN and user.is_active and active_admin_count() <= 1:
+        raise click.ClickException("Đây là quản trị viên cuối cùng đang hoạt động; không thể khóa.")
+    set_active(user, reactivate, clock.now())
+    audit.record("account.reactivate" if reactivate else "account.deactivate", None, target=user.username, detail="cli")
+    db.session.commit()
+    click.echo(f"Đã {'mở khóa' if reactivate else 'khóa'} {user.username}.")
+
+
+def _existing_user(username: str):
+    """The account, or a ClickException a person can act on."""
+    user = find_user(username)
+    if user is None:
+        raise click.ClickException(f"Không có tài khoản “{username}”.")
+    return user
 
 
 @click.command("demo-accounts")
@@ -108,6 +154,8 @@ def register(app: Flask) -> None:
     for command in (
         create_user_command,
         reset_password_command,
+        set_role_command,
+        deactivate_command,
         seed_demo_command,
         demo_accounts_command,
         generate_secret_key_command,

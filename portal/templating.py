@@ -34,17 +34,27 @@ def format_date(value: datetime | None) -> str:
     return local.strftime("%d/%m/%Y") if local else ""
 
 
+def current_settings() -> dict[str, str]:
+    """The site settings, read once per request; the defaults when the database is down."""
+    if "site_settings" not in g:
+        try:
+            g.site_settings = load_settings()
+        except SQLAlchemyError:
+            db.session.rollback()
+            g.site_settings = dict(DEFAULTS)
+    return g.site_settings
+
+
 def site_context() -> dict:
-    """Settings and top-level categories, loaded once per request; defaults if the DB is down."""
+    """Settings and categories, loaded once per request; defaults if the database is down."""
     if "site_context" not in g:
         try:
             categories = list(db.session.scalars(sa.select(Category).order_by(Category.position, Category.name)))
-            settings = load_settings()
         except SQLAlchemyError:
             db.session.rollback()
-            categories, settings = [], dict(DEFAULTS)
+            categories = []
         g.site_context = {
-            "site": settings,
+            "site": current_settings(),
             "all_categories": categories,
             "nav_categories": [c for c in categories if c.parent_id is None],
         }

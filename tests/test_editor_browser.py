@@ -101,7 +101,9 @@ def test_the_browser_keeps_a_copy_that_survives_a_reload(page, live_server, news
 def test_leaving_with_unsaved_changes_asks_first(page, live_server, newsroom):
     draft = newsroom["draft"]
     sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
-    page.get_by_label("Tiêu đề").fill("Tiêu đề chưa lưu")
+    title = page.get_by_label("Tiêu đề")
+    title.click()  # a real click and real keys: browsers only ask after a user gesture
+    title.press_sequentially(" chưa lưu")
     with page.expect_event("dialog") as asked:
         page.close(run_before_unload=True)
     assert asked.value.type == "beforeunload"

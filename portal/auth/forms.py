@@ -44,3 +44,11 @@ class ChangePasswordForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button-only action: the form carries nothing but its CSRF token."""
+
+
+class DisplayNameForm(FlaskForm):
+    """The name shown in the interface and used as the default byline."""
+
+    display_name = StringField(
+        _l("Tên hiển thị"), validators=[DataRequired(_l("Vui lòng nhập tên hiển thị.")), Length(max=120)]
+    )

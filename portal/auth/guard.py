@@ -1,6 +1,8 @@
 """The server-side session guard: load the person from a session record, enforce the idle
 and absolute limits, answer the signed-out, and keep signed-in pages out of caches."""
 
+from datetime import datetime, timedelta
+
 from flask import Flask, current_app, flash, g, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,6 +13,7 @@ from portal.content import audit
 from portal.content.sessions import SessionPolicy, end_session, expires_at, find_open_session, reason_to_end, touch
 from portal.extensions import db, login_manager
 from portal.models import User
+from portal.templating import current_settings
 
 BACKGROUND_ATTRIBUTE = "_portal_background"
 
@@ -27,9 +30,17 @@ def is_background_request() -> bool:
     return bool(getattr(view, BACKGROUND_ATTRIBUTE, False))
 
 
+def idle_timeout() -> int:
+    """Seconds of inactivity that end a session: the site setting, else PORTAL_IDLE_TIMEOUT."""
+    minutes = current_settings().get("idle_timeout_minutes", "")
+    if minutes.isdigit() and 5 <= int(minutes) <= 120:
+        return int(minutes) * 60
+    return current_app.config["IDLE_TIMEOUT"]
+
+
 def session_policy() -> SessionPolicy:
     """The idle and absolute limits in force."""
-    return SessionPolicy(current_app.config["IDLE_TIMEOUT"], current_app.config["SESSION_LIFETIME"])
+    return SessionPolicy(idle_timeout(), current_app.config["SESSION_LIFETIME"])
 
 
 def client_address() -> str:
@@ -90,10 +101,42 @@ def answer_signed_out():
     return redirect(url_for("auth.login", next=safe_next(target)))
 
 
+REAUTH_MAX_AGE = timedelta(minutes=30)
+PASSWORD_CHANGE_GATED = ("editor.", "admin.")
+
+
+def signed_in_recently() -> bool:
+    """Whether the person signed in, or typed their password again, in the last 30 minutes."""
+    confirmed = current_user.session_record.created_at
+    stamp = session.get("reauth_at")
+    if stamp:
+        try:
+            confirmed = max(confirmed, datetime.fromisoformat(stamp))
+        except ValueError:
+            pass
+    return clock.now() - confirmed < REAUTH_MAX_AGE
+
+
+def mark_reauthenticated() -> None:
+    """Remember that the person has just typed their password again."""
+    session["reauth_at"] = clock.now().isoformat()
+
+
+def require_password_change():
+    """Send a person whose password must be changed to the account page first."""
+    endpoint = request.endpoint or ""
+    if not endpoint.startswith(PASSWORD_CHANGE_GATED) or not current_user.is_authenticated:
+        return None
+    if current_user.must_change_password:
+        flash(_("Vui lòng đổi mật khẩu ban đầu trước khi tiếp tục."), "warning")
+        return redirect(url_for("auth.account"))
+    return None
+
+
 def session_template_context() -> dict:
     """What base.html needs for the idle prompt of a signed-in person."""
     if current_user.is_authenticated:
-        return {"session_expires_in": seconds_left(), "idle_timeout": current_app.config["IDLE_TIMEOUT"]}
+        return {"session_expires_in": seconds_left(), "idle_timeout": idle_timeout()}
     return {"session_expires_in": None}
 
 
@@ -103,6 +146,7 @@ def register(app: Flask) -> None:
     login_manager.unauthorized_handler(answer_signed_out)
     login_manager.session_protection = None  # the server-side record is the protection
     app.context_processor(session_template_context)
+    app.before_request(require_password_change)
 
     @app.after_request
     def no_store_for_signed_in(response):

@@ -7,12 +7,13 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from portal import clock
 from portal.auth import throttle
-from portal.auth.forms import ChangePasswordForm, ConfirmForm, LoginForm
-from portal.auth.guard import background_request, client_address, seconds_left
+from portal.auth.forms import ChangePasswordForm, ConfirmForm, DisplayNameForm, LoginForm
+from portal.auth.guard import background_request, client_address, idle_timeout, seconds_left
 from portal.auth.redirects import safe_next
 from portal.content import audit
 from portal.content.accounts import AccountError, authenticate, change_password, normalize_username
 from portal.content.sessions import end_session, open_session
+from portal.content.text import normalize_text
 from portal.extensions import db
 from portal.models import UserSession
 
@@ -91,14 +92,14 @@ def logout():
 @bp.post("/session/keepalive")
 @login_required
 def keepalive():
-    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=current_app.config["IDLE_TIMEOUT"])
+    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=idle_timeout())
 
 
 @bp.get("/session/status")
 @background_request
 @login_required
 def status():
-    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=current_app.config["IDLE_TIMEOUT"])
+    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=idle_timeout())
 
 
 def open_sessions_of_current_user() -> list[UserSession]:
@@ -111,11 +112,12 @@ def open_sessions_of_current_user() -> list[UserSession]:
     return list(db.session.scalars(stmt))
 
 
-def render_account(password_form: ChangePasswordForm, status: int = 200):
-    """The account page with the given password form (kept as typed on errors)."""
+def render_account(password_form: ChangePasswordForm, status: int = 200, name_form: DisplayNameForm | None = None):
+    """The account page with the given forms (kept as typed on errors)."""
     page = render_template(
         "auth/account.html",
         password_form=password_form,
+        name_form=name_form or DisplayNameForm(formdata=None, display_name=current_user.display_name),
         confirm_form=ConfirmForm(),
         sessions=open_sessions_of_current_user(),
         current_record=current_user.session_record,
@@ -146,6 +148,22 @@ def change_own_password():
     audit.record("account.password_change", current_user, target=current_user.username, ip=client_address())
     db.session.commit()
     flash(_("Đã đổi mật khẩu. %(n)s phiên đăng nhập khác đã được kết thúc.", n=ended), "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.post("/account/name")
+@login_required
+def change_own_name():
+    form = DisplayNameForm()
+    name = normalize_text(form.display_name.data or "")
+    if not form.validate_on_submit() or not name:
+        return render_account(ChangePasswordForm(formdata=None), 400, name_form=form)
+    current_user.display_name = name[:120]
+    audit.record(
+        "account.update", current_user, target=current_user.username, ip=client_address(), detail="display_name"
+    )
+    db.session.commit()
+    flash(_("Đã đổi tên hiển thị."), "success")
     return redirect(url_for("auth.account"))
 
 

@@ -1,4 +1,4 @@
-"""Account rules: usernames, passwords, creation."""
+"""Account rules: usernames, emails, passwords, roles, and the last administrator."""
 
 import functools
 import re
@@ -6,6 +6,7 @@ import secrets
 import unicodedata
 from datetime import datetime
 
+import email_validator
 import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -15,7 +16,7 @@ from portal.content.text import normalize_text
 from portal.extensions import db
 from portal.models import Role, User, UserSession
 
-USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$")
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]")
 
 
 class AccountError(ValueError):
@@ -34,7 +35,7 @@ def normalize_username(raw: str) -> str:
 def validate_username(username: str) -> str:
     """Return the canonical username or raise AccountError."""
     canonical = normalize_username(username)
-    if not USERNAME_PATTERN.match(canonical):
+    if not USERNAME_PATTERN.fullmatch(canonical):
         raise AccountError(
             "Tên đăng nhập gồm 3 đến 64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang "
             "hoặc gạch dưới, bắt đầu và kết thúc bằng chữ hoặc số."
@@ -121,3 +122,113 @@ def authenticate(username: str, password: str) -> User | None:
         check_password_hash(_dummy_hash(), password)
         return None
     return user if user.check_password(password) else None
+
+
+def normalize_email(raw: str) -> str | None:
+    """The canonical form of an email address, None when blank; AccountError when invalid."""
+    text = normalize_text(raw)
+    if not text:
+        return None
+    try:
+        return email_validator.validate_email(text, check_deliverability=False).normalized.lower()
+    except email_validator.EmailNotValidError:
+        raise AccountError("Địa chỉ thư điện tử không hợp lệ.") from None
+
+
+def check_email_free(email: str | None, user: User | None = None) -> None:
+    """Raise AccountError when another account already uses the email."""
+    if email is None:
+        return
+    other = db.session.scalar(sa.select(User).where(sa.func.lower(User.email) == email))
+    if other is not None and other is not user:
+        raise AccountError("Địa chỉ thư điện tử này đã được dùng cho tài khoản khác.")
+
+
+def generate_password() -> str:
+    """A random initial password, shown once to the administrator."""
+    return "-".join(secrets.token_urlsafe(4).replace("-", "x").replace("_", "y") for _ in range(4))
+
+
+def active_admin_count() -> int:
+    """How many active administrators there are."""
+    stmt = sa.select(sa.func.count(User.id)).where(User.role == Role.ADMIN, User.is_active.is_(True))
+    return db.session.scalar(stmt) or 0
+
+
+def _guard_last_admin(user: User) -> None:
+    """Refuse to take away the last active administrator."""
+    if user.role is Role.ADMIN and user.is_active and active_admin_count() <= 1:
+        raise AccountError("Đây là quản trị viên cuối cùng đang hoạt động; không thể bỏ quyền, khóa hay xóa.")
+
+
+def _guard_self(user: User, actor: User, what: str) -> None:
+    if user.id == actor.id:
+        raise AccountError(f"Bạn không thể tự {what} chính mình; hãy nhờ một quản trị viên khác.")
+
+
+def create_account(
+    username: str, display_name: str, email: str, role: Role, password: str | None
+) -> tuple[User, str | None]:
+    """Create an account whose first sign-in must change the password.
+
+    Returns:
+        The account, and the generated password when none was given (to show once).
+    Raises:
+        AccountError: a malformed or taken username or email, or a weak password.
+    """
+    generated = None if password else generate_password()
+    canonical = validate_username(username)
+    email_value = normalize_email(email)
+    check_email_free(email_value)
+    user = create_user(canonical, password or generated, role, display_name)
+    user.email = email_value
+    user.must_change_password = True
+    return user, generated
+
+
+def update_account(user: User, display_name: str, email: str, role: Role, actor: User, now: datetime) -> list[str]:
+    """Change name, email and role; a role change ends the person's sessions.
+
+    Returns:
+        The names of the fields that changed.
+    """
+    email_value = normalize_email(email)
+    check_email_free(email_value, user)
+    changed = []
+    if role is not user.role:
+        _guard_self(user, actor, "đổi vai trò của")
+        if user.role is Role.ADMIN:
+            _guard_last_admin(user)
+        set_role(user, role, now)
+        changed.append("role")
+    name = normalize_text(display_name)[:120] or user.username
+    if name != user.display_name:
+        user.display_name = name
+        changed.append("display_name")
+    if email_value != user.email:
+        user.email = email_value
+        changed.append("email")
+    return changed
+
+
+def deactivate_account(user: User, actor: User, now: datetime) -> int:
+    """Lock the account and end all its sessions at once; return how many ended."""
+    _guard_self(user, actor, "khóa")
+    _guard_last_admin(user)
+    return set_active(user, False, now)
+
+
+def reset_account_password(user: User, now: datetime) -> str:
+    """Give the account a new random password to change at next sign-in; end its sessions."""
+    password = generate_password()
+    user.set_password(password)
+    user.must_change_password = True
+    end_all_sessions(user, "password_reset", now)
+    return password
+
+
+def delete_account(user: User, actor: User) -> None:
+    """Remove the account; its articles and their bylines stay (author becomes empty)."""
+    _guard_self(user, actor, "xóa")
+    _guard_last_admin(user)
+    db.session.delete(user)

@@ -2,6 +2,7 @@
 
 import re
 
+from portal import clock
 from portal.extensions import db
 from portal.models import AuditLog, User
 
@@ -32,6 +33,7 @@ def record(action: str, actor: User | None, target: str = "", ip: str = "", deta
         target=_one_line(target, 200),
         ip=_one_line(ip, 64),
         detail=_one_line(detail, 1000),
+        created_at=clock.now(),
     )
     db.session.add(entry)
     return entry

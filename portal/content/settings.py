@@ -16,6 +16,8 @@ DEFAULTS: dict[str, str] = {
     "home_latest_count": "8",
     "home_block_count": "4",
     "related_count": "5",
+    "idle_timeout_minutes": "",  # blank: PORTAL_IDLE_TIMEOUT
+    "default_language": "",  # blank: PORTAL_DEFAULT_LOCALE
 }
 
 

@@ -238,6 +238,20 @@ def take_over(article_id: int):
     return redirect(url_for("editor.edit_article", article_id=article.id))
 
 
+@bp.post("/articles/<int:article_id>/delete")
+def delete_article(article_id: int):
+    article = article_or_404(article_id)
+    if not current_user.can(Permission.PUBLISH) or not ConfirmForm().validate_on_submit():
+        abort(403)
+    audit.record(
+        "article.delete", current_user, target=f"article:{article.id}", ip=client_address(), detail=article.title
+    )
+    db.session.delete(article)
+    db.session.commit()
+    flash(_("Đã xóa bài “%(title)s”.", title=article.title), "success")
+    return redirect(url_for("editor.dashboard"))
+
+
 @bp.get("/articles/<int:article_id>/preview")
 def preview(article_id: int):
     return render_template("editor/preview.html", article=article_or_404(article_id))

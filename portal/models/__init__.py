@@ -7,7 +7,7 @@ from portal.models.editing import Autosave, EditLock
 from portal.models.media import Media
 from portal.models.session import UserSession
 from portal.models.site import AuditLog, Setting
-from portal.models.taxonomy import Category, Tag, article_tags
+from portal.models.taxonomy import Category, CategoryRedirect, Tag, article_tags
 from portal.models.user import Permission, Role, User
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Autosave",
     "Base",
     "Category",
+    "CategoryRedirect",
     "EditLock",
     "Media",
     "Permission",

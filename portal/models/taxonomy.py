@@ -46,6 +46,18 @@ class Category(Base):
         return f"<Category {self.slug}>"
 
 
+class CategoryRedirect(Base):
+    """An old category slug that now leads to another category (301)."""
+
+    __tablename__ = "category_redirects"
+
+    old_slug: Mapped[str] = mapped_column(sa.String(120), primary_key=True)
+    category_id: Mapped[int] = mapped_column(sa.ForeignKey("categories.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    category: Mapped[Category] = relationship()
+
+
 class Tag(Base):
     """A free keyword shared by articles."""
 

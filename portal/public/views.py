@@ -3,10 +3,11 @@
 import re
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory
+from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, url_for
 
 from portal import clock
 from portal.content import published
+from portal.content.categories import resolve_redirect
 from portal.content.settings import int_setting
 from portal.extensions import db
 from portal.links import article_url
@@ -59,6 +60,13 @@ def home():
 
 @bp.get("/<category_slug>/")
 def category(category_slug: str):
+    moved = (
+        None
+        if any(c.slug == category_slug for c in site_context()["all_categories"])
+        else resolve_redirect(category_slug)
+    )
+    if moved is not None:
+        return redirect(url_for("public.category", category_slug=moved.slug, **request.args), code=301)
     found = category_by_slug_or_404(category_slug)
     ids = published.category_ids_below(found, site_context()["all_categories"])
     per_page = int_setting(site_context()["site"], "page_size")

@@ -28,6 +28,7 @@
   var deadline = Date.now() + Number(body.getAttribute("data-session-expires-in")) * 1000;
   var lastPing = Date.now();
   var lastActivity = 0;
+  var unreportedActivity = false; // activity since the last keep-alive was sent
   var requestInFlight = false;
   var ended = false;
   var focusBeforePrompt = null;
@@ -106,6 +107,7 @@
     if (requestInFlight || ended) {
       return Promise.resolve();
     }
+    unreportedActivity = false;
     return askServer("POST", body.getAttribute("data-keepalive-url"))
       .then(function (answer) {
         if (!answer.authenticated) {
@@ -114,6 +116,7 @@
           return;
         }
         acceptServerTime(answer.expires_in);
+        unreportedActivity = false; // what happened while the request flew is covered too
         announce({ type: "extended", deadline: deadline });
       })
       .catch(function () {
@@ -149,7 +152,7 @@
     if (left <= 0) {
       checkAtZero();
     } else if (left <= PROMPT_MS) {
-      if (!promptVisible() && lastActivity && lastActivity >= lastPing) {
+      if (!promptVisible() && unreportedActivity) {
         keepAlive(); // activity the server has not heard of yet
       } else {
         showPrompt(Math.ceil(left / 1000));
@@ -164,6 +167,7 @@
       return;
     }
     lastActivity = Date.now();
+    unreportedActivity = true;
     if (lastActivity - lastPing >= pingEveryMs) {
       keepAlive();
     }

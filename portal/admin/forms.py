@@ -1,0 +1,107 @@
+"""Forms of the administration area."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from portal.content.text import normalize_text
+from portal.models import Role
+
+ROLE_CHOICES = [
+    (Role.AUTHOR.value, _l("Tác giả")),
+    (Role.EDITOR.value, _l("Biên tập viên")),
+    (Role.ADMIN.value, _l("Quản trị viên")),
+]
+
+
+def _single_line(value):
+    return normalize_text(value) if isinstance(value, str) else value
+
+
+class AccountForm(FlaskForm):
+    """Name, email and role: what an administrator edits on an account."""
+
+    display_name = StringField(
+        _l("Tên hiển thị"),
+        filters=[_single_line],
+        validators=[DataRequired(_l("Vui lòng nhập tên hiển thị.")), Length(max=120)],
+    )
+    email = StringField(_l("Thư điện tử"), filters=[_single_line], validators=[Optional(), Length(max=254)])
+    role = SelectField(_l("Vai trò"), choices=ROLE_CHOICES)
+
+
+class NewAccountForm(AccountForm):
+    """A new account: also a username and, optionally, its first password."""
+
+    username = StringField(
+        _l("Tên đăng nhập"), validators=[DataRequired(_l("Vui lòng nhập tên đăng nhập.")), Length(max=200)]
+    )
+    password = PasswordField(
+        _l("Mật khẩu ban đầu"),
+        validators=[Optional(), Length(max=1024)],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """A button-only action: nothing but the CSRF token."""
+
+
+class ReauthForm(FlaskForm):
+    """The person's password again, before a sensitive change."""
+
+    reauth_password = PasswordField(
+        _l("Mật khẩu của bạn"),
+        validators=[DataRequired(_l("Vui lòng nhập mật khẩu."))],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class SettingsForm(FlaskForm):
+    """Site settings: header, footer, idle timeout, page sizes, language."""
+
+    site_name = StringField(
+        _l("Tên trang (tiêu đề đầu trang)"), filters=[_single_line], validators=[DataRequired(), Length(max=200)]
+    )
+    site_tagline = StringField(_l("Khẩu hiệu"), filters=[_single_line], validators=[Length(max=200)])
+    footer_owner = StringField(_l("Cơ quan chủ quản"), filters=[_single_line], validators=[Length(max=200)])
+    footer_address = StringField(_l("Địa chỉ"), filters=[_single_line], validators=[Length(max=300)])
+    footer_phone = StringField(_l("Điện thoại"), filters=[_single_line], validators=[Length(max=60)])
+    footer_email = StringField(_l("Thư điện tử"), filters=[_single_line], validators=[Length(max=254)])
+    idle_timeout_minutes = IntegerField(
+        _l("Tự đăng xuất sau (phút không hoạt động)"),
+        validators=[DataRequired(), NumberRange(5, 120, _l("Từ 5 đến 120 phút."))],
+    )
+    page_size = IntegerField(_l("Số bài mỗi trang chuyên mục"), validators=[DataRequired(), NumberRange(5, 50)])
+    home_latest_count = IntegerField(
+        _l("Số tin mới nhất trên trang chủ"), validators=[DataRequired(), NumberRange(3, 30)]
+    )
+    default_language = SelectField(_l("Ngôn ngữ mặc định"), choices=[("vi", "Tiếng Việt"), ("en", "English")])
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters of the audit log (GET, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    actor = StringField(_l("Người thực hiện"), filters=[_single_line], validators=[Length(max=120)])
+    action = SelectField(_l("Hành động"), validate_choice=False)
+    date_from = StringField(_l("Từ ngày"), validators=[Length(max=20)])
+    date_to = StringField(_l("Đến ngày"), validators=[Length(max=20)])
+
+
+class AccountSearchForm(FlaskForm):
+    """Filters of the account list (GET, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Tìm theo tên"), filters=[_single_line], validators=[Length(max=120)])
+    role = SelectField(_l("Vai trò"), choices=[("", _l("Tất cả"))] + ROLE_CHOICES, validate_choice=False)
+    active = SelectField(
+        _l("Trạng thái"),
+        choices=[("", _l("Tất cả")), ("1", _l("Đang hoạt động")), ("0", _l("Đã khóa"))],
+        validate_choice=False,
+    )

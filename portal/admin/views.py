@@ -1,0 +1,333 @@
+"""Views of the administration area: administrators only, checked on every request."""
+
+from datetime import datetime, timedelta
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from portal import clock
+from portal.admin.forms import (
+    AccountForm,
+    AccountSearchForm,
+    AuditFilterForm,
+    ConfirmForm,
+    NewAccountForm,
+    ReauthForm,
+    SettingsForm,
+)
+from portal.auth.guard import client_address, mark_reauthenticated, signed_in_recently
+from portal.auth.redirects import safe_next
+from portal.content import audit
+from portal.content.accounts import (
+    AccountError,
+    create_account,
+    deactivate_account,
+    delete_account,
+    reset_account_password,
+    set_active,
+    update_account,
+)
+from portal.content.sessions import end_all_sessions, end_session
+from portal.content.settings import save_settings
+from portal.extensions import db
+from portal.models import AuditLog, Permission, Role, User, UserSession
+from portal.public.views import requested_page
+from portal.templating import current_settings
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.before_request
+@login_required
+def require_admin():
+    """Only administrators enter; others get 403."""
+    if not current_user.can(Permission.MANAGE_ACCOUNTS):
+        abort(403)
+
+
+def recent_password_required(view):
+    """Before a change to accounts or roles, ask for the password if the sign-in is old.
+
+    The confirmation page carries the submitted form along and, once the password is right,
+    answers 307 so the browser posts the very same form again: nothing typed is lost.
+    """
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if request.method == "POST" and not signed_in_recently():
+            carried = [(k, v) for k, v in request.form.items(multi=True) if k != "reauth_password"]
+            page = render_template("admin/reauth.html", form=ReauthForm(), carried=carried, target=request.path)
+            return page, 401
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@bp.post("/reauth")
+def reauth():
+    form = ReauthForm()
+    target = safe_next(request.args.get("next")) or url_for("admin.accounts")
+    carried = [(k, v) for k, v in request.form.items(multi=True) if k != "reauth_password"]
+    if form.validate_on_submit() and current_user.check_password(form.reauth_password.data):
+        mark_reauthenticated()
+        audit.record("reauth.success", current_user, ip=client_address())
+        db.session.commit()
+        return redirect(target, code=307)
+    audit.record("reauth.failure", current_user, ip=client_address())
+    db.session.commit()
+    error = _("Mật khẩu không đúng.")
+    return render_template("admin/reauth.html", form=form, carried=carried, target=target, error=error), 401
+
+
+def account_or_404(user_id: int) -> User:
+    """An account by id."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+def log(action: str, target: str, detail: str = "") -> None:
+    """An audit entry for the signed-in administrator."""
+    audit.record(action, current_user, target=target, ip=client_address(), detail=detail)
+
+
+@bp.get("/")
+def index():
+    recent = db.session.scalars(sa.select(AuditLog).order_by(AuditLog.id.desc()).limit(10)).all()
+    counts = dict(db.session.execute(sa.select(User.role, sa.func.count(User.id)).group_by(User.role)).all())
+    return render_template("admin/index.html", recent=recent, counts=counts)
+
+
+@bp.get("/users")
+def accounts():
+    search = AccountSearchForm(request.args)
+    stmt = sa.select(User).order_by(User.username)
+    if search.q.data:
+        pattern = "%" + search.q.data.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(
+            sa.or_(User.username.ilike(pattern, escape="\\"), User.display_name.ilike(pattern, escape="\\"))
+        )
+    if search.role.data in {r.value for r in Role}:
+        stmt = stmt.where(User.role == Role(search.role.data))
+    if search.active.data in {"0", "1"}:
+        stmt = stmt.where(User.is_active.is_(search.active.data == "1"))
+    users = db.session.scalars(stmt.limit(500)).all()
+    return render_template("admin/accounts.html", users=users, search=search)
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@recent_password_required
+def new_account():
+    form = NewAccountForm()
+    if not form.validate_on_submit():
+        return render_template("admin/account_new.html", form=form), 400 if request.method == "POST" else 200
+    try:
+        user, generated = create_account(
+            form.username.data, form.display_name.data, form.email.data or "", Role(form.role.data), form.password.data
+        )
+    except AccountError as error:
+        db.session.rollback()
+        form.username.errors = [*form.username.errors, str(error)]
+        return render_template("admin/account_new.html", form=form), 400
+    log("account.create", user.username, detail=f"role={user.role.value}")
+    db.session.commit()
+    if generated:
+        return render_template("admin/password_shown.html", user=user, password=generated)
+    flash(
+        _("Đã tạo tài khoản %(name)s. Người đó phải đổi mật khẩu khi đăng nhập lần đầu.", name=user.username), "success"
+    )
+    return redirect(url_for("admin.account", user_id=user.id))
+
+
+def render_account(user: User, form: AccountForm, status: int = 200):
+    """The account page: its details form, actions and open sessions."""
+    sessions = db.session.scalars(
+        sa.select(UserSession)
+        .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
+        .order_by(UserSession.last_seen_at.desc())
+    ).all()
+    page = render_template("admin/account.html", user=user, form=form, sessions=sessions, confirm_form=ConfirmForm())
+    return page, status
+
+
+@bp.get("/users/<int:user_id>")
+def account(user_id: int):
+    user = account_or_404(user_id)
+    form = AccountForm(
+        formdata=None, data={"display_name": user.display_name, "email": user.email, "role": user.role.value}
+    )
+    return render_account(user, form)
+
+
+@bp.post("/users/<int:user_id>")
+@recent_password_required
+def update(user_id: int):
+    user = account_or_404(user_id)
+    form = AccountForm()
+    if not form.validate_on_submit():
+        return render_account(user, form, 400)
+    old_role = user.role.value
+    try:
+        changed = update_account(
+            user, form.display_name.data, form.email.data or "", Role(form.role.data), current_user, clock.now()
+        )
+    except AccountError as error:
+        db.session.rollback()
+        form.role.errors = [*form.role.errors, str(error)]
+        return render_account(account_or_404(user_id), form, 400)
+    if "role" in changed:
+        log("account.role", user.username, detail=f"{old_role} -> {user.role.value}")
+    if {"display_name", "email"} & set(changed):
+        log("account.update", user.username, detail=", ".join(c for c in changed if c != "role"))
+    db.session.commit()
+    flash(_("Đã lưu tài khoản."), "success")
+    return redirect(url_for("admin.account", user_id=user.id))
+
+
+def account_action(user_id: int, action, audit_action: str, message: str):
+    """Run a button-only action on an account, with its audit entry and a flash."""
+    user = account_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        result = action(user)
+    except AccountError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+        return redirect(url_for("admin.account", user_id=user_id))
+    log(audit_action, user.username)
+    db.session.commit()
+    if isinstance(result, (str, Response)):
+        return result
+    flash(message, "success")
+    return redirect(url_for("admin.account", user_id=user_id))
+
+
+@bp.post("/users/<int:user_id>/deactivate")
+@recent_password_required
+def deactivate(user_id: int):
+    return account_action(
+        user_id,
+        lambda user: deactivate_account(user, current_user, clock.now()),
+        "account.deactivate",
+        _("Đã khóa tài khoản; mọi phiên đăng nhập của người đó đã kết thúc."),
+    )
+
+
+@bp.post("/users/<int:user_id>/reactivate")
+@recent_password_required
+def reactivate(user_id: int):
+    return account_action(
+        user_id, lambda user: set_active(user, True, clock.now()), "account.reactivate", _("Đã mở khóa tài khoản.")
+    )
+
+
+@bp.post("/users/<int:user_id>/reset-password")
+@recent_password_required
+def reset_password(user_id: int):
+    def reset(user):
+        password = reset_account_password(user, clock.now())
+        return render_template("admin/password_shown.html", user=user, password=password)
+
+    return account_action(user_id, reset, "account.password_reset", "")
+
+
+@bp.post("/users/<int:user_id>/delete")
+@recent_password_required
+def delete(user_id: int):
+    def remove(user):
+        delete_account(user, current_user)
+        flash(_("Đã xóa tài khoản %(name)s. Các bài viết của người đó vẫn giữ nguyên.", name=user.username), "success")
+        return redirect(url_for("admin.accounts"))
+
+    return account_action(user_id, remove, "account.delete", "")
+
+
+@bp.post("/users/<int:user_id>/sessions/end")
+def end_sessions(user_id: int):
+    def end_all(user):
+        end_all_sessions(user, "ended_by_admin", clock.now())
+
+    return account_action(user_id, end_all, "session.end_all", _("Đã kết thúc mọi phiên đăng nhập của tài khoản."))
+
+
+@bp.post("/users/<int:user_id>/sessions/<int:session_id>/end")
+def end_one_session(user_id: int, session_id: int):
+    record = db.session.get(UserSession, session_id)
+    if record is None or record.user_id != user_id:
+        abort(404)
+
+    def end_one(user):
+        end_session(record, "ended_by_admin", clock.now())
+
+    return account_action(user_id, end_one, "session.end", _("Đã kết thúc phiên đăng nhập."))
+
+
+def settings_form_data() -> dict:
+    """The settings form's values from the stored settings."""
+    stored = current_settings()
+    minutes = stored.get("idle_timeout_minutes") or str(current_app.config["IDLE_TIMEOUT"] // 60)
+    data = {key: stored.get(key, "") for key in ("site_name", "site_tagline", "footer_owner", "footer_address")}
+    data |= {key: stored.get(key, "") for key in ("footer_phone", "footer_email")}
+    data["idle_timeout_minutes"] = int(minutes) if minutes.isdigit() else 30
+    data["page_size"] = int(stored.get("page_size") or 10)
+    data["home_latest_count"] = int(stored.get("home_latest_count") or 8)
+    data["default_language"] = stored.get("default_language") or current_app.config["DEFAULT_LOCALE"]
+    return data
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+def settings():
+    form = SettingsForm() if request.method == "POST" else SettingsForm(formdata=None, data=settings_form_data())
+    if not form.validate_on_submit():
+        return render_template("admin/settings.html", form=form), 400 if request.method == "POST" else 200
+    values = {name: str(form[name].data) for name in settings_form_data()}
+    before = current_settings()
+    changed = sorted(k for k, v in values.items() if before.get(k, "") != v)
+    save_settings(values)
+    log("settings.update", "settings", detail=", ".join(changed))
+    db.session.commit()
+    flash(_("Đã lưu cài đặt; thay đổi có hiệu lực ngay."), "success")
+    return redirect(url_for("admin.settings"))
+
+
+def parse_day(raw: str | None, timezone: str) -> datetime | None:
+    """A dd/mm/yyyy (or yyyy-mm-dd) day as the start of that day in Vietnam time."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime((raw or "").strip(), fmt).replace(tzinfo=ZoneInfo(timezone))
+        except ValueError:
+            continue
+    return None
+
+
+@bp.get("/audit")
+def audit_log():
+    filters = AuditFilterForm(request.args)
+    actions = db.session.scalars(sa.select(AuditLog.action).distinct().order_by(AuditLog.action)).all()
+    filters.action.choices = [("", _("Tất cả"))] + [(a, a) for a in actions]
+    stmt = sa.select(AuditLog).order_by(AuditLog.id.desc())
+    if filters.actor.data:
+        stmt = stmt.where(AuditLog.actor_name == filters.actor.data.lower())
+    if filters.action.data:
+        stmt = stmt.where(AuditLog.action == filters.action.data)
+    timezone = current_app.config["TIMEZONE"]
+    start, end = parse_day(filters.date_from.data, timezone), parse_day(filters.date_to.data, timezone)
+    if start:
+        stmt = stmt.where(AuditLog.created_at >= start)
+    if end:
+        stmt = stmt.where(AuditLog.created_at < end + timedelta(days=1))
+    page = requested_page()
+    per_page = 50
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    entries = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
+    if page > 1 and not entries:
+        abort(404)
+    return render_template(
+        "admin/audit.html", entries=entries, filters=filters, page=page, has_next=page * per_page < total, total=total
+    )
