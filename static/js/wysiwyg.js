@@ -1,0 +1,195 @@
+/*
+ * The article body as rich text: Quill (static/vendor/quill) over the plain
+ * <textarea class="js-wysiwyg">, which stays in the form and is what gets submitted.
+ * - Without JavaScript or without Quill the textarea works as before.
+ * - Every change in the editor is written back to the textarea, followed by a bubbling
+ *   "input" event, so editor.js (autosave, local copy, unsaved-changes warning) sees it.
+ * - "portal:value-restored" on the textarea (editor.js restoring a draft) reloads the editor
+ *   without counting as an edit.
+ * - A body holding something this editor cannot keep (an image, a table, a code block...)
+ *   stays in the plain textarea rather than being silently cut down.
+ * - A disabled textarea (its fieldset is disabled) gets a read-only editor with no toolbar.
+ */
+(function () {
+  "use strict";
+
+  var Quill = window.Quill;
+  if (!Quill) {
+    return;
+  }
+
+  // What the editor keeps: the toolbar's formats plus those that come in with existing
+  // articles and that our sanitizer keeps too (strike, sub/sup, inline code, nested lists).
+  var FORMATS = ["header", "bold", "italic", "underline", "strike", "script", "code", "link", "list", "indent", "blockquote"];
+  // Elements the sanitizer keeps but Quill, set up as above, would drop.
+  var NOT_EDITABLE_HERE = "img, figure, figcaption, table, caption, thead, tbody, tfoot, tr, th, td, hr, pre";
+  var TOOLBAR_HTML =
+    '<span class="ql-formats">' +
+    '<select class="ql-header">' +
+    '<option value="2">Đầu đề 2</option>' +
+    '<option value="3">Đầu đề 3</option>' +
+    '<option value="4">Đầu đề 4</option>' +
+    '<option selected>Đoạn văn</option>' +
+    "</select>" +
+    "</span>" +
+    '<span class="ql-formats">' +
+    '<button type="button" class="ql-bold" aria-label="Chữ đậm" title="Chữ đậm (Ctrl+B)"></button>' +
+    '<button type="button" class="ql-italic" aria-label="Chữ nghiêng" title="Chữ nghiêng (Ctrl+I)"></button>' +
+    '<button type="button" class="ql-underline" aria-label="Gạch chân" title="Gạch chân (Ctrl+U)"></button>' +
+    '<button type="button" class="ql-link" aria-label="Liên kết" title="Liên kết (Ctrl+K)"></button>' +
+    "</span>" +
+    '<span class="ql-formats">' +
+    '<button type="button" class="ql-list" value="ordered" aria-label="Danh sách đánh số" title="Danh sách đánh số"></button>' +
+    '<button type="button" class="ql-list" value="bullet" aria-label="Danh sách gạch đầu dòng" title="Danh sách gạch đầu dòng"></button>' +
+    '<button type="button" class="ql-blockquote" aria-label="Trích dẫn" title="Trích dẫn"></button>' +
+    "</span>" +
+    '<span class="ql-formats">' +
+    '<button type="button" class="ql-clean" aria-label="Xóa định dạng" title="Xóa định dạng"></button>' +
+    "</span>";
+
+  // Quill 2.0.3's getSemanticHTML writes every space as &nbsp; (slab/quill#4509), which
+  // would stop published text from wrapping. Keep one ordinary space per run; only the
+  // extra spaces of a run stay non-breaking, so what was typed still shows as typed.
+  function ordinarySpaces(html) {
+    return html.replace(/(?:&nbsp;)+/g, function (run) {
+      return " " + run.slice("&nbsp;".length);
+    });
+  }
+
+  function fitsTheEditor(html) {
+    var probe = document.createElement("template"); // inert: nothing loads or runs
+    probe.innerHTML = html;
+    return probe.content.querySelector(NOT_EDITABLE_HERE) === null;
+  }
+
+  function labelOf(textarea) {
+    if (!textarea.id) {
+      return null;
+    }
+    var label = document.querySelector('label[for="' + CSS.escape(textarea.id) + '"]');
+    if (label && !label.id) {
+      label.id = textarea.id + "-label";
+    }
+    return label;
+  }
+
+  function nameTheToolbar(toolbar) {
+    toolbar.setAttribute("aria-label", "Định dạng văn bản");
+    var picker = toolbar.querySelector(".ql-header .ql-picker-label");
+    if (picker) {
+      picker.setAttribute("aria-label", "Kiểu đoạn");
+    }
+    Array.prototype.forEach.call(toolbar.querySelectorAll(".ql-header .ql-picker-item"), function (item) {
+      item.setAttribute("aria-label", item.getAttribute("data-label") || "Đoạn văn");
+    });
+  }
+
+  function enhance(textarea) {
+    if (!fitsTheEditor(textarea.value)) {
+      return; // the plain textarea keeps everything
+    }
+    var readOnly = textarea.matches(":disabled") || textarea.readOnly;
+    var label = labelOf(textarea);
+
+    var box = document.createElement("div");
+    box.className = "wysiwyg";
+    var toolbar = null;
+    if (!readOnly) {
+      toolbar = document.createElement("div");
+      toolbar.innerHTML = TOOLBAR_HTML;
+      box.appendChild(toolbar);
+    }
+    var holder = document.createElement("div");
+    box.appendChild(holder);
+    textarea.insertAdjacentElement("afterend", box);
+
+    var quill;
+    try {
+      quill = new Quill(holder, {
+        theme: "snow",
+        formats: FORMATS,
+        modules: {
+          toolbar: toolbar ? { container: toolbar } : false,
+          // Tab and Shift+Tab move the focus on, as everywhere else in the form.
+          keyboard: { bindings: { tab: false, indent: false, outdent: false } },
+        },
+      });
+      load();
+    } catch (error) {
+      box.remove(); // whatever went wrong, the plain textarea still works
+      window.console.error("wysiwyg:", error);
+      return;
+    }
+    var root = quill.root;
+    var active = true;
+
+    function load() {
+      quill.setContents(quill.clipboard.convert({ html: textarea.value }), "silent");
+      quill.history.clear(); // undo must not go back past what was loaded
+    }
+
+    function save() {
+      var html = quill.getText().trim() === "" ? "" : ordinarySpaces(quill.getSemanticHTML());
+      if (html !== textarea.value) {
+        textarea.value = html;
+        textarea.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }
+
+    function giveBackTheTextarea() {
+      active = false;
+      box.remove();
+      textarea.hidden = false;
+      if (label) {
+        label.removeEventListener("click", focusEditor);
+      }
+    }
+
+    function focusEditor(event) {
+      event.preventDefault(); // the hidden textarea cannot take the focus
+      quill.focus();
+    }
+
+    textarea.hidden = true;
+
+    root.setAttribute("role", "textbox");
+    root.setAttribute("aria-multiline", "true");
+    if (label) {
+      root.setAttribute("aria-labelledby", label.id);
+      label.addEventListener("click", focusEditor);
+    }
+    ["aria-describedby", "aria-invalid", "aria-required"].forEach(function (name) {
+      if (textarea.hasAttribute(name)) {
+        root.setAttribute(name, textarea.getAttribute(name));
+      }
+    });
+    if (toolbar) {
+      nameTheToolbar(toolbar);
+      var linkInput = box.querySelector(".ql-tooltip input[type=text]");
+      if (linkInput) {
+        linkInput.setAttribute("data-link", "https://");
+        linkInput.setAttribute("aria-label", "Địa chỉ liên kết");
+      }
+    }
+    if (readOnly) {
+      quill.disable();
+      root.setAttribute("aria-readonly", "true");
+    }
+
+    // Silent loads never come here; everything else (typing, toolbar, paste, undo) does.
+    quill.on("text-change", save);
+
+    textarea.addEventListener("portal:value-restored", function () {
+      if (!active) {
+        return;
+      }
+      if (fitsTheEditor(textarea.value)) {
+        load();
+      } else {
+        giveBackTheTextarea();
+      }
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("textarea.js-wysiwyg"), enhance);
+})();
