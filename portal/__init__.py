@@ -36,6 +36,7 @@ def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
     register_proxy_fix(app)
     register_extensions(app)
     register_session_guard(app)
+    register_url_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -136,6 +137,13 @@ def register_session_guard(app: Flask) -> None:
     from portal.auth.guard import register
 
     register(app)
+
+
+def register_url_converters(app: Flask) -> None:
+    """<int:...> in every route refuses ids beyond what the database can hold (404, not 500)."""
+    from portal.ids import BoundedIntConverter
+
+    app.url_map.converters["int"] = BoundedIntConverter
 
 
 def register_blueprints(app: Flask) -> None:

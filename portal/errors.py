@@ -4,7 +4,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from portal.extensions import db
@@ -35,6 +35,20 @@ def error_response(code: int, message: str | None = None):
     return render_template("errors/error.html", code=code, message=text), code
 
 
+def audit_refusal(action: str) -> None:
+    """Record a refused request (authorization or CSRF failure) without ever failing."""
+    from flask_login import current_user
+
+    from portal.content import audit
+
+    try:
+        actor = current_user if current_user.is_authenticated else None
+        audit.record(action, actor, target=f"{request.method} {request.path}"[:200], ip=request.remote_addr or "")
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+
+
 def register(app: Flask) -> None:
     """Install the handlers."""
 
@@ -42,6 +56,8 @@ def register(app: Flask) -> None:
     def http_error(error: HTTPException):
         if error.code is None or error.code < 400:
             return error
+        if error.code == 403:
+            audit_refusal("access.denied")
         response = error_response(error.code)
         if error.code == 405 and error.valid_methods:
             body, code = response
@@ -50,6 +66,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
+        audit_refusal("csrf.failure")
         return error_response(
             400, _("Phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.")
         )

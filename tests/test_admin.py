@@ -400,3 +400,68 @@ def test_a_person_changes_their_own_display_name(people):
     assert clients["author"].post("/account/name", data={"display_name": "  Thùy   Dung  "}).status_code == 302
     assert db.session.get(User, users["author"].id).display_name == "Thùy Dung"
     assert clients["author"].post("/account/name", data={"display_name": ""}).status_code == 400
+
+
+def test_the_audit_log_pages_through_many_entries(people):
+    users, clients = people
+    for n in range(60):
+        clients["anonymous"].post("/login", data={"username": f"ai-{n}", "password": "x"})
+    first = clients["admin"].get("/admin/audit")
+    assert first.status_code == 200 and "Trang sau" in first.get_data(as_text=True)
+    assert clients["admin"].get("/admin/audit?page=2").status_code == 200
+
+
+def test_password_confirmation_and_change_are_throttled(people, clock, login):
+    users, clients = people
+    clock.advance(minutes=29)
+    clients["admin"].get("/admin/")
+    clock.advance(minutes=2)  # the sign-in is now older than 30 minutes
+    for _ in range(5):
+        assert (
+            clients["admin"]
+            .post("/admin/reauth?next=/admin/users", data={"reauth_password": "doan-sai-mat-khau"})
+            .status_code
+            == 401
+        )
+    assert (
+        clients["admin"].post("/admin/reauth?next=/admin/users", data={"reauth_password": PASSWORD}).status_code == 429
+    )
+    clients["author"] = login(users["author"])  # the old session has gone idle meanwhile
+    for _ in range(5):
+        clients["author"].post(
+            "/account/password",
+            data={
+                "current_password": "sai-roi",
+                "new_password": "abcdefghijkl-mn",
+                "confirm_password": "abcdefghijkl-mn",
+            },
+        )
+    blocked = clients["author"].post(
+        "/account/password",
+        data={"current_password": PASSWORD, "new_password": "abcdefghijkl-mn", "confirm_password": "abcdefghijkl-mn"},
+    )
+    assert blocked.status_code == 429
+
+
+def test_refusals_are_audited(people):
+    users, clients = people
+    clients["author"].get("/admin/users")
+    entry = db.session.scalar(sa.select(AuditLog).where(AuditLog.action == "access.denied"))
+    assert entry.actor_name == "tacgia" and entry.target == "GET /admin/users"
+
+
+def test_an_old_category_slug_with_odd_query_arguments_still_redirects(people, client):
+    users, clients = people
+    category = make_category("Tin tức")
+    db.session.commit()
+    data = {"name": "Tin tức", "slug": "tin-moi", "parent": "0", "position": "0", "description": ""}
+    clients["editor"].post(f"/editor/categories/{category.id}", data=data)
+    response = client.get("/tin-tuc/?category_slug=x&_external=1")
+    assert response.status_code == 301 and response.headers["Location"] == "/tin-moi/?category_slug=x&_external=1"
+
+
+def test_a_forced_password_change_also_gates_categories(people):
+    users, clients = people
+    users["editor"].must_change_password = True
+    db.session.commit()
+    assert clients["editor"].get("/editor/categories/").headers["Location"] == "/account"

@@ -383,3 +383,72 @@ def test_preview_shows_the_draft_as_readers_would_see_it(app, people, category, 
     html = clients["owner"].get(f"/editor/articles/{article.id}/preview").get_data(as_text=True)
     assert "Xem trước" in html and "Tác giả bài viết" in html and "Ngọc Ánh" in html
     assert clients["owner"].get(f"/editor/articles/{article.id}/preview").headers["Cache-Control"] == "no-store"
+
+
+# --- found in review: bad input, lost work, borrowed images ------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/editor/articles/1180591620717411303424/edit",
+        "/editor/articles/2147483648/preview",
+        "/editor/articles/1/revisions/diff?a=²&b=1",
+        "/editor/articles/1/revisions/diff?a=9999999999&b=1",
+        "/editor/?category=²&author=²",
+        "/editor/categories/1180591620717411303424",
+        "/admin/users/1180591620717411303424",
+        "/tin-tuc/?page=²",
+    ],
+)
+def test_absurd_ids_answer_404_or_a_page_never_500(people, category, clock, path):
+    users, clients = people
+    draft_of(users["owner"], category, clock)
+    assert clients["admin"].get(path).status_code in {200, 404}
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [[1], {"fields": []}, {"article_id": True, "fields": {}}, {"article_id": 2**70, "fields": {}},
+     {"article_id": None, "version": 1e400, "fields": {}}, {"article_id": "1", "fields": {}}, "text"],
+)  # fmt: skip
+def test_autosave_refuses_malformed_payloads_with_400(people, payload):
+    users, clients = people
+    assert clients["owner"].post("/editor/autosave", json=payload).status_code == 400
+
+
+def test_an_autosave_stays_on_offer_after_a_colleague_saves(people, category, clock):
+    users, clients = people
+    article = draft_of(users["owner"], category, clock)
+    fields = {"title": article.title, "lead": "Bản nháp của tác giả chưa lưu.", "category": str(category.id)}
+    clients["owner"].post(
+        "/editor/autosave", json={"article_id": article.id, "version": article.version, "fields": fields}
+    )
+    clock.advance(minutes=1)
+    clients["editor"].post(f"/editor/articles/{article.id}/edit", data=edit_form(article, source="Biên tập sửa nguồn"))
+    page = clients["owner"].get(f"/editor/articles/{article.id}/edit").get_data(as_text=True)
+    assert "Có bản lưu tự động" in page
+    restored = clients["owner"].get(f"/editor/articles/{article.id}/edit?restore=autosave").get_data(as_text=True)
+    assert "Bản nháp của tác giả chưa lưu." in restored
+
+
+def test_a_save_refused_because_the_status_changed_keeps_the_text(people, category, clock):
+    users, clients = people
+    article = draft_of(users["owner"], category, clock)
+    form = edit_form(article, lead="Đoạn tác giả vừa viết xong.")
+    clients["editor"].post(f"/editor/articles/{article.id}/edit", data=edit_form(article, action="publish"))
+    refused = clients["owner"].post(f"/editor/articles/{article.id}/edit", data=form)
+    assert refused.status_code == 403 and "Đoạn tác giả vừa viết xong." in refused.get_data(as_text=True)
+    kept = db.session.scalar(sa.select(Autosave).where(Autosave.user_id == users["owner"].id))
+    assert "Đoạn tác giả vừa viết xong." in kept.data
+
+
+def test_an_author_cannot_borrow_someone_elses_unpublished_image(people, category):
+    from tests.factories import make_image
+
+    users, clients = people
+    secret = make_image()
+    secret.uploader_id = users["editor"].id
+    db.session.commit()
+    clients["owner"].post("/editor/articles/new", data=form_data(category, image_id=str(secret.id)))
+    assert db.session.scalar(sa.select(Article.image_id)) is None

@@ -19,6 +19,7 @@ from portal.admin.forms import (
     ReauthForm,
     SettingsForm,
 )
+from portal.auth import throttle
 from portal.auth.guard import client_address, mark_reauthenticated, signed_in_recently
 from portal.auth.redirects import safe_next
 from portal.content import audit
@@ -70,13 +71,20 @@ def recent_password_required(view):
 @bp.post("/reauth")
 def reauth():
     form = ReauthForm()
-    target = safe_next(request.args.get("next")) or url_for("admin.accounts")
+    target = safe_next(request.args.get("next")) or ""
+    if not target.startswith("/admin/"):
+        target = url_for("admin.accounts")
     carried = [(k, v) for k, v in request.form.items(multi=True) if k != "reauth_password"]
+    wait = throttle.seconds_blocked(current_user.username, client_address())
+    if wait:
+        error = _("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=-(-wait // 60))
+        return render_template("admin/reauth.html", form=form, carried=carried, target=target, error=error), 429
     if form.validate_on_submit() and current_user.check_password(form.reauth_password.data):
         mark_reauthenticated()
         audit.record("reauth.success", current_user, ip=client_address())
         db.session.commit()
         return redirect(target, code=307)
+    throttle.count_failure(current_user.username, client_address())
     audit.record("reauth.failure", current_user, ip=client_address())
     db.session.commit()
     error = _("Mật khẩu không đúng.")

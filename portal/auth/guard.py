@@ -102,7 +102,7 @@ def answer_signed_out():
 
 
 REAUTH_MAX_AGE = timedelta(minutes=30)
-PASSWORD_CHANGE_GATED = ("editor.", "admin.")
+PASSWORD_CHANGE_GATED = ("editor.", "admin.", "categories.")
 
 
 def signed_in_recently() -> bool:

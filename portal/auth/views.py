@@ -30,6 +30,8 @@ def too_many_attempts(form: LoginForm, wait: int):
     """The 429 answer, in words a person understands, with the wait."""
     minutes = max(1, -(-wait // 60))
     message = _("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=minutes)
+    audit.record("login.throttled", None, target=normalize_username(form.username.data or "")[:64], ip=client_address())
+    db.session.commit()
     page = render_template("auth/login.html", form=form, error=message)
     return page, 429, {"Retry-After": str(wait)}
 
@@ -137,7 +139,16 @@ def change_own_password():
     form = ChangePasswordForm()
     if not form.validate_on_submit():
         return render_account(form, 400)
+    wait = throttle.seconds_blocked(current_user.username, client_address())
+    if wait:
+        form.current_password.errors.append(
+            _("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=-(-wait // 60))
+        )
+        return render_account(form, 429)
     if not current_user.check_password(form.current_password.data):
+        throttle.count_failure(current_user.username, client_address())
+        audit.record("account.password_change_failure", current_user, target=current_user.username, ip=client_address())
+        db.session.commit()
         form.current_password.errors.append(_("Mật khẩu hiện tại không đúng."))
         return render_account(form, 400)
     try:

@@ -49,14 +49,23 @@ def autosave_fields(autosave: Autosave) -> dict[str, str]:
     return {k: str(v) for k, v in data.items() if k in FORM_FIELDS} if isinstance(data, dict) else {}
 
 
-def offer_autosave(user: User, article: Article | None) -> Autosave | None:
-    """An autosave worth offering back: newer than the last save of the article."""
+def offer_autosave(user: User, article: Article | None, saved_fields: dict[str, str] | None = None) -> Autosave | None:
+    """An autosave worth offering back: one whose text differs from what is saved.
+
+    Its age does not matter: a colleague may have saved the article after it was written,
+    and restoring it goes through the usual version check (a conflict page, not a loss).
+
+    Args:
+        user: the person opening the form.
+        article: the article (None: their new draft).
+        saved_fields: the article's saved values under the form's field names.
+    """
     autosave = find_autosave(user, article.id if article else None)
-    if autosave is None:
-        return None
-    if article is not None and autosave.updated_at <= article.updated_at:
-        return None
-    return autosave
+    if autosave is None or saved_fields is None:
+        return autosave
+    stored = autosave_fields(autosave)
+    differs = any(stored.get(name, "") != str(saved_fields.get(name) or "") for name in FORM_FIELDS if name in stored)
+    return autosave if differs else None
 
 
 def discard_autosave(user: User, article_id: int | None) -> None:

@@ -8,6 +8,7 @@ from portal.content import media as media_intake
 from portal.content.autosave import autosave_fields
 from portal.content.editing import ArticleInput, parse_tag_names
 from portal.editor.forms import ArticleForm, parse_local_datetime
+from portal.ids import parse_id
 from portal.models import Article, ArticleRevision, Autosave, Permission, User
 from portal.templating import local_time
 
@@ -49,7 +50,7 @@ def autosave_form_data(autosave: Autosave) -> dict:
     data = {name: fields.get(name, "") for name in ("title", "lead", "byline", "source", "tags", "image_caption")}
     data["body"] = fields.get("body", "")
     data["published_at"] = fields.get("published_at", "")
-    data["category"] = int(fields["category"]) if fields.get("category", "").isdigit() else None
+    data["category"] = parse_id(fields.get("category"))
     data["version"] = autosave.base_version
     if autosave.article is not None:
         data["image_id"] = autosave.article.image_id

@@ -8,9 +8,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.content.text import normalize_text
+from portal.ids import MAX_ID
 
 DATE_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
 
@@ -69,8 +70,8 @@ class ArticleForm(FlaskForm):
     published_at = StringField(_l("Thời điểm đăng (giờ Việt Nam)"), validators=[Optional(), Length(max=40)])
     featured = BooleanField(_l("Tin nổi bật"))
     review_note = TextAreaField(_l("Ghi chú khi trả lại bài"), filters=[_multi_line], validators=[Length(max=2000)])
-    version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
-    image_id = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+    version = IntegerField(widget=HiddenField.widget, validators=[Optional(), NumberRange(0, MAX_ID)])
+    image_id = IntegerField(widget=HiddenField.widget, validators=[Optional(), NumberRange(1, MAX_ID)])
 
     def validate_published_at(self, field) -> None:
         """The date must be a real date in one of the accepted shapes."""

@@ -23,6 +23,7 @@ from portal.editor.article_form import (
 )
 from portal.editor.forms import ArticleForm, ConfirmForm, DashboardFilterForm
 from portal.extensions import db
+from portal.ids import parse_id
 from portal.models import Article, ArticleRevision, Category, Media, Permission, User
 from portal.public.views import requested_page
 
@@ -84,8 +85,7 @@ def render_form(form: ArticleForm, article: Article | None, status: int = 200, *
 def dashboard():
     filters = DashboardFilterForm(request.args)
     filters.status.choices = [("", _("Tất cả"))] + [(s, s) for s in STATUS_FILTERS]
-    category_id = int(filters.category.data) if (filters.category.data or "").isdigit() else None
-    author_id = int(filters.author.data) if (filters.author.data or "").isdigit() else None
+    category_id, author_id = parse_id(filters.category.data), parse_id(filters.author.data)
     now = clock.now()
     stmt = editor_listing(current_user, now, filters.status.data or "", category_id, author_id, filters.q.data or "")
     page = paginate(stmt, requested_page(), 20)
@@ -122,8 +122,9 @@ def edit_article(article_id: int):
     article = article_or_404(article_id)
     if request.method == "POST":
         return handle_save(article)
-    form = ArticleForm(formdata=None, data=article_form_data(article))
-    offered = offer_autosave(current_user, article)
+    saved = article_form_data(article)
+    form = ArticleForm(formdata=None, data=saved)
+    offered = offer_autosave(current_user, article, {k: str(v) if v is not None else "" for k, v in saved.items()})
     if offered and request.args.get("restore") == "autosave":
         form = ArticleForm(formdata=None, data=autosave_form_data(offered))
         offered = None
@@ -141,28 +142,55 @@ def handle_save(article: Article | None):
         action = workflow.Action(request.form.get("action", "save"))
     except ValueError:
         abort(400)
-    if article is not None and not workflow.can_edit(current_user, article):
-        abort(403)
     if not form.validate_on_submit():
         return render_form(form, article, 400)
     upload_error = read_upload(form, current_user, current_app.config)
+    db.session.commit()  # a stored upload outlives whatever happens to this save
     if upload_error:
         form.image.errors = [*form.image.errors, upload_error]
-        db.session.commit()  # keep any image stored before; the form carries its id
         return render_form(form, article, 400)
+    if not may_use_image(form.image_id.data, article):
+        form.image_id.data, form.image_id.raw_data = (article.image_id if article else None), None
     data = input_from_form(form, current_user, current_app.config["TIMEZONE"])
     try:
         saved = save_article(article, data, current_user, action, form.version.data or 0, clock.now())
     except workflow.WorkflowError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-        return render_form(form, article, 403)
+        return refuse_keeping_text(form, article, str(error))
     except ConflictError as conflict:
         return answer_conflict(form, conflict.current)
     audit_action(saved, action)
     db.session.commit()
     flash(saved_message(action, saved), "success")
     return redirect(url_for("editor.edit_article", article_id=saved.id))
+
+
+def may_use_image(media_id: int | None, article: Article | None) -> bool:
+    """A lead image may be one the person uploaded, the article's own, or any for editors."""
+    if media_id is None or current_user.can(Permission.EDIT_OTHERS):
+        return True
+    if article is not None and article.image_id == media_id:
+        return True
+    media = db.session.get(Media, media_id)
+    return media is not None and media.uploader_id == current_user.id
+
+
+def submitted_fields(form: ArticleForm) -> dict[str, str]:
+    """Everything typed into the form, as an autosave keeps it."""
+    names = ("title", "lead", "body", "byline", "source", "tags", "image_caption", "published_at")
+    fields = {name: form[name].data or "" for name in names}
+    fields["category"] = str(form.category.data or "")
+    return fields
+
+
+def refuse_keeping_text(form: ArticleForm, article: Article | None, message: str):
+    """The action is not allowed (anymore): keep the typed text as an autosave and say why."""
+    db.session.rollback()
+    store_autosave(
+        current_user, article.id if article else None, form.version.data or 0, submitted_fields(form), clock.now()
+    )
+    db.session.commit()
+    flash(message + " " + _("Nội dung bạn vừa gõ đã được lưu tự động."), "danger")
+    return render_form(form, article, 403)
 
 
 def audit_action(article: Article, action: workflow.Action) -> None:
@@ -187,8 +215,7 @@ def answer_conflict(form: ArticleForm, current: Article):
     """Someone saved first: keep what this person typed (also as an autosave), show both."""
     db.session.rollback()
     current = db.session.get(Article, current.id)
-    submitted = {name: form[name].data or "" for name in ("title", "lead", "body", "byline", "source", "tags")}
-    store_autosave(current_user, current.id, form.version.data or 0, submitted, clock.now())
+    store_autosave(current_user, current.id, form.version.data or 0, submitted_fields(form), clock.now())
     db.session.commit()
     latest = current.revisions[-1] if current.revisions else None
     form.version.data, form.version.raw_data = current.version, None
@@ -198,20 +225,21 @@ def answer_conflict(form: ArticleForm, current: Article):
 @bp.post("/autosave")
 @background_request  # the keep-alive, not the autosave, says whether the person is active
 def autosave():
-    payload = request.get_json(silent=True) or {}
-    article_id = payload.get("article_id")
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict) or not isinstance(payload.get("fields"), dict):
+        abort(400)
+    raw_id, raw_version = payload.get("article_id"), payload.get("version") or 0
+    numbers = [x if isinstance(x, int) else None for x in (raw_id, raw_version)]  # JSON numbers only
+    article_id, version = parse_id(numbers[0]), (parse_id(numbers[1]) if raw_version else 0)
+    if (raw_id is not None and article_id is None) or version is None:
+        abort(400)
     if article_id is not None:
-        if not isinstance(article_id, int):
-            abort(400)
         article = article_or_404(article_id)
         if not workflow.can_edit(current_user, article):
             abort(403)
-    fields = payload.get("fields")
-    if not isinstance(fields, dict):
-        abort(400)
     try:
-        saved = store_autosave(current_user, article_id, int(payload.get("version") or 0), fields, clock.now())
-    except (ValueError, TypeError):
+        saved = store_autosave(current_user, article_id, version, payload["fields"], clock.now())
+    except ValueError:
         abort(413)
     db.session.commit()
     return jsonify(saved=True, saved_at=saved.updated_at.isoformat())
@@ -221,6 +249,8 @@ def autosave():
 @background_request
 def heartbeat(article_id: int):
     article = article_or_404(article_id)
+    if not workflow.can_edit(current_user, article):
+        return jsonify(mine=False, holder=None, taken_by=None)
     state = presence.heartbeat(article, current_user, clock.now())
     db.session.commit()
     return jsonify(state.as_json())
@@ -271,9 +301,8 @@ def revisions(article_id: int):
 
 def revision_or_404(article: Article, revision_id: str | int | None) -> ArticleRevision:
     """A revision of this article, by id."""
-    if revision_id is None or not str(revision_id).isdigit() or len(str(revision_id)) > 10:
-        abort(404)
-    revision = db.session.get(ArticleRevision, int(revision_id))
+    key = parse_id(revision_id)
+    revision = db.session.get(ArticleRevision, key) if key else None
     if revision is None or revision.article_id != article.id:
         abort(404)
     return revision
@@ -296,7 +325,18 @@ def restore_revision(article_id: int, revision_id: int):
     if not ConfirmForm().validate_on_submit() or not workflow.can_edit(current_user, article):
         abort(403)
     data = input_from_revision(revision, article)
-    save_article(article, data, current_user, workflow.Action.SAVE, article.version, clock.now())
+    try:
+        save_article(article, data, current_user, workflow.Action.SAVE, article.version, clock.now())
+    except ConflictError:
+        flash(_("Bài vừa được người khác lưu; hãy xem lại rồi khôi phục lần nữa."), "warning")
+        return redirect(url_for("editor.revisions", article_id=article_id))
+    audit.record(
+        "article.restore",
+        current_user,
+        target=f"article:{article.id}",
+        ip=client_address(),
+        detail=str(revision.version),
+    )
     db.session.commit()
     flash(_("Đã khôi phục phiên bản %(n)s thành một phiên bản mới.", n=revision.version), "success")
     return redirect(url_for("editor.edit_article", article_id=article.id))

@@ -10,22 +10,22 @@ from portal.content import published
 from portal.content.categories import resolve_redirect
 from portal.content.settings import int_setting
 from portal.extensions import db
+from portal.ids import parse_id
 from portal.links import article_url
 from portal.models import Article, Category, Tag
 from portal.templating import site_context
 
 bp = Blueprint("public", __name__)
 
-MAX_ID = 2**31 - 1
 MEDIA_NAME = re.compile(r"^[0-9a-f]{32}(-\d{2,4})?\.(jpg|png)$")
 
 
 def requested_page() -> int:
     """The ?page= number; anything that is not a sensible page number is a 404."""
-    raw = request.args.get("page", "1")
-    if not raw.isdigit() or len(raw) > 6:
+    page = parse_id(request.args.get("page", "1"))
+    if page is None:
         abort(404)
-    return int(raw)
+    return page
 
 
 def category_by_slug_or_404(slug: str) -> Category:
@@ -66,7 +66,8 @@ def category(category_slug: str):
         else resolve_redirect(category_slug)
     )
     if moved is not None:
-        return redirect(url_for("public.category", category_slug=moved.slug, **request.args), code=301)
+        query = request.query_string.decode("ascii", "replace")
+        return redirect(url_for("public.category", category_slug=moved.slug) + (f"?{query}" if query else ""), code=301)
     found = category_by_slug_or_404(category_slug)
     ids = published.category_ids_below(found, site_context()["all_categories"])
     per_page = int_setting(site_context()["site"], "page_size")
@@ -96,7 +97,7 @@ def visible_article_or_404(article_id: int) -> Article:
     return article
 
 
-@bp.get(f"/<category_slug>/<slug>-<int(max={MAX_ID}):article_id>.html")
+@bp.get("/<category_slug>/<slug>-<int:article_id>.html")
 def article(category_slug: str, slug: str, article_id: int):
     found = visible_article_or_404(article_id)
     if (category_slug, slug) != (found.category.slug, found.slug):
@@ -106,7 +107,7 @@ def article(category_slug: str, slug: str, article_id: int):
     return render_template("public/article.html", article=found, newer=newer, older=older)
 
 
-@bp.get(f"/print/<int(max={MAX_ID}):article_id>")
+@bp.get("/print/<int:article_id>")
 def print_article(article_id: int):
     return render_template("public/print.html", article=visible_article_or_404(article_id))
 

@@ -22,7 +22,6 @@
   var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
   var status = document.getElementById("autosave-status");
   var storageKey = "portal-draft:" + (document.body.getAttribute("data-user") || "") + ":" + (articleId || "new");
-  var serverSavedAt = Date.parse(form.getAttribute("data-saved-at") || "") || 0;
 
   var dirty = false; // changed since the page loaded or the last real save
   var changedSinceAutosave = false;
@@ -133,10 +132,11 @@
     if (!copy || !copy.fields || !offer) {
       return;
     }
-    if (copy.savedAt <= serverSavedAt || sameAsForm(copy.fields)) {
-      dropLocalCopy(); // the server already has this, or something newer
+    if (sameAsForm(copy.fields)) {
+      dropLocalCopy(); // the page already shows exactly this
       return;
     }
+    // Older than the last save or not, it differs: a colleague may have saved meanwhile.
     offer.hidden = false;
     document.getElementById("local-draft-restore").addEventListener("click", function () {
       FIELDS.forEach(function (name) {

@@ -16,6 +16,7 @@
 
   var PROMPT_MS = 60 * 1000;
   var TICK_MS = 250;
+  var ACTIVITY_GRACE_MS = 5000; // activity this soon after a keep-alive counts as reported
   var prompt = document.getElementById("idle-prompt");
   var secondsOut = document.getElementById("idle-prompt-seconds");
   var keepLink = document.getElementById("idle-prompt-keep");
@@ -152,7 +153,7 @@
     if (left <= 0) {
       checkAtZero();
     } else if (left <= PROMPT_MS) {
-      if (!promptVisible() && unreportedActivity) {
+      if (!promptVisible() && unreportedActivity && lastActivity - lastPing > ACTIVITY_GRACE_MS) {
         keepAlive(); // activity the server has not heard of yet
       } else {
         showPrompt(Math.ceil(left / 1000));
