@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 FLASK  := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
+CATALOGUE := translations/en/LC_MESSAGES/messages
 
-.PHONY: run test lint install install-test bench clean
+.PHONY: run test lint install install-test translations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +24,14 @@ $(VENV)/.test: requirements-test.txt requirements.txt | $(BIN)/python
 install: $(VENV)/.runtime
 install-test: $(VENV)/.test
 
+# The English catalogue: the .po is committed, the .mo is built from it (Vietnamese needs none).
+translations: $(CATALOGUE).mo
+
+$(CATALOGUE).mo: $(CATALOGUE).po | $(VENV)/.runtime
+	$(BIN)/pybabel compile -d translations
+
 run: export PORTAL_CONFIG ?= development
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime translations
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
 	@$(FLASK) demo-accounts
@@ -34,7 +41,7 @@ run: $(VENV)/.runtime
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 
-test: $(VENV)/.test lint
+test: $(VENV)/.test lint translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.test

@@ -36,6 +36,7 @@ def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
     register_proxy_fix(app)
     register_extensions(app)
     register_session_guard(app)
+    register_view_counter(app)
     register_url_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -99,14 +100,15 @@ def _validate_config(app: Flask) -> None:
 
 
 def select_locale() -> str:
-    """The reader's chosen language, else the site's default."""
+    """The reader's chosen language (the portal_lang cookie, then the session), else the site's default."""
     from flask import current_app
 
+    from portal.i18n import COOKIE_NAME
     from portal.templating import current_settings
 
-    chosen = session.get("lang") if request else None
-    if chosen in SUPPORTED_LOCALES:
-        return chosen
+    for chosen in (request.cookies.get(COOKIE_NAME), session.get("lang")) if request else ():
+        if chosen in SUPPORTED_LOCALES:
+            return chosen
     site_default = current_settings().get("default_language") if request else None
     return site_default if site_default in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
 
@@ -139,6 +141,19 @@ def register_session_guard(app: Flask) -> None:
     register(app)
 
 
+def register_view_counter(app: Flask) -> None:
+    """Article views counted in memory, or in Redis when PORTAL_REDIS_URL is set."""
+    from portal.content.readership import MemoryViewCounter, RedisViewCounter
+
+    if app.config.get("REDIS_URL"):
+        import redis
+
+        client = redis.Redis.from_url(app.config["REDIS_URL"], socket_timeout=0.5, decode_responses=True)
+        app.extensions["view_counter"] = RedisViewCounter(client, app.config.get("THROTTLE_NAMESPACE", ""))
+    else:
+        app.extensions["view_counter"] = MemoryViewCounter()
+
+
 def register_url_converters(app: Flask) -> None:
     """<int:...> in every route refuses ids beyond what the database can hold (404, not 500)."""
     from portal.ids import BoundedIntConverter
@@ -152,12 +167,16 @@ def register_blueprints(app: Flask) -> None:
     from portal.auth import bp as auth_bp
     from portal.categories import bp as categories_bp
     from portal.editor import bp as editor_bp
+    from portal.feeds import bp as feeds_bp
+    from portal.i18n import bp as i18n_bp
     from portal.public import bp as public_bp
 
     app.register_blueprint(admin_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(categories_bp)
     app.register_blueprint(editor_bp)
+    app.register_blueprint(i18n_bp)
+    app.register_blueprint(feeds_bp)  # before public: its fixed paths win over /<slug>/
     app.register_blueprint(public_bp)
 
 

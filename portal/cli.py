@@ -143,6 +143,14 @@ def demo_accounts_command() -> None:
     click.echo("=" * 64)
 
 
+@click.command("reindex")
+def reindex_command() -> None:
+    """Rebuild the search index of every article."""
+    from portal.content.search import reindex
+
+    click.echo(f"Đã lập chỉ mục tìm kiếm cho {reindex()} bài viết.")
+
+
 @click.command("generate-secret-key")
 def generate_secret_key_command() -> None:
     """Print a random value for PORTAL_SECRET_KEY."""
@@ -158,6 +166,7 @@ def register(app: Flask) -> None:
         deactivate_command,
         seed_demo_command,
         demo_accounts_command,
+        reindex_command,
         generate_secret_key_command,
     ):
         app.cli.add_command(command)

@@ -8,10 +8,12 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 
-from portal.models.base import Base, render_migration_item
+from portal.models.base import Base, include_migration_object, render_migration_item
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate(render_as_batch=True, compare_type=True, render_item=render_migration_item)
+migrate = Migrate(
+    render_as_batch=True, compare_type=True, render_item=render_migration_item, include_object=include_migration_object
+)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()

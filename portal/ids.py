@@ -1,6 +1,8 @@
-"""Parsing ids and numbers from URLs and forms: anything odd is simply "no id"."""
+"""Parsing ids, numbers and days from URLs and forms: anything odd is simply "none"."""
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from werkzeug.routing import IntegerConverter
 
@@ -19,6 +21,16 @@ def parse_id(raw: object) -> int | None:
     else:
         return None
     return value if 0 < value <= MAX_ID else None
+
+
+def parse_day(raw: str | None, timezone: str) -> datetime | None:
+    """A dd/mm/yyyy (or yyyy-mm-dd) day as the start of that day in the given zone; None if not a day."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime((raw or "").strip()[:20], fmt).replace(tzinfo=ZoneInfo(timezone))
+        except ValueError:
+            continue
+    return None
 
 
 class BoundedIntConverter(IntegerConverter):

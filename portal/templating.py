@@ -3,12 +3,14 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import flask_babel
 import sqlalchemy as sa
 from flask import Flask, current_app, g
 from flask_babel import get_locale
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal import clock
+from portal.content.search import highlight, snippet
 from portal.content.settings import DEFAULTS, load_settings
 from portal.extensions import db
 from portal.links import article_url, media_srcset, media_url
@@ -22,14 +24,24 @@ def local_time(value: datetime | None) -> datetime | None:
     return value.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
 
 
+def _in_english() -> bool:
+    """Whether the page is being shown in English (dates then read "02 Mar 2026")."""
+    locale = get_locale()
+    return locale is not None and locale.language == "en"
+
+
 def format_datetime(value: datetime | None) -> str:
-    """dd/mm/yyyy HH:MM in Vietnam time."""
+    """dd/mm/yyyy HH:MM in Vietnam time; "02 Mar 2026 08:30" (same zone) in English."""
+    if value is not None and _in_english():
+        return flask_babel.format_datetime(value, "dd MMM yyyy HH:mm")  # BABEL_DEFAULT_TIMEZONE is TIMEZONE
     local = local_time(value)
     return local.strftime("%d/%m/%Y %H:%M") if local else ""
 
 
 def format_date(value: datetime | None) -> str:
-    """dd/mm/yyyy in Vietnam time."""
+    """dd/mm/yyyy in Vietnam time; "02 Mar 2026" (same zone) in English."""
+    if value is not None and _in_english():
+        return flask_babel.format_date(value, "dd MMM yyyy")
     local = local_time(value)
     return local.strftime("%d/%m/%Y") if local else ""
 
@@ -71,6 +83,8 @@ def register(app: Flask) -> None:
         media_url=media_url,
         media_srcset=media_srcset,
         now_utc=clock.now,
+        highlight=highlight,
+        snippet=snippet,
         current_locale=lambda: str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
     )
     app.context_processor(site_context)

@@ -365,7 +365,9 @@ def test_presence_names_who_else_is_editing_and_goes_stale(app, people, category
         "taken_by": None,
     }
     clock.advance(minutes=2)
-    assert "đang sửa bài này" not in clients["editor"].get(f"/editor/articles/{article.id}/edit").get_data(as_text=True)
+    assert "Tác giả Một đang sửa bài này." not in clients["editor"].get(f"/editor/articles/{article.id}/edit").get_data(
+        as_text=True
+    )
 
 
 def test_an_editor_takes_over_and_the_author_is_told(app, people, category, clock):

@@ -1,8 +1,7 @@
 """Views of the administration area: administrators only, checked on every request."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import wraps
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
@@ -35,6 +34,7 @@ from portal.content.accounts import (
 from portal.content.sessions import end_all_sessions, end_session
 from portal.content.settings import save_settings
 from portal.extensions import db
+from portal.ids import parse_day
 from portal.models import AuditLog, Permission, Role, User, UserSession
 from portal.public.views import requested_page
 from portal.templating import current_settings
@@ -302,16 +302,6 @@ def settings():
     db.session.commit()
     flash(_("Đã lưu cài đặt; thay đổi có hiệu lực ngay."), "success")
     return redirect(url_for("admin.settings"))
-
-
-def parse_day(raw: str | None, timezone: str) -> datetime | None:
-    """A dd/mm/yyyy (or yyyy-mm-dd) day as the start of that day in Vietnam time."""
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime((raw or "").strip(), fmt).replace(tzinfo=ZoneInfo(timezone))
-        except ValueError:
-            continue
-    return None
 
 
 @bp.get("/audit")

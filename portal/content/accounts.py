@@ -8,6 +8,7 @@ from datetime import datetime
 
 import email_validator
 import sqlalchemy as sa
+from flask_babel import gettext, lazy_gettext
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.content.passwords import password_problem
@@ -37,8 +38,10 @@ def validate_username(username: str) -> str:
     canonical = normalize_username(username)
     if not USERNAME_PATTERN.fullmatch(canonical):
         raise AccountError(
-            "Tên đăng nhập gồm 3 đến 64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang "
-            "hoặc gạch dưới, bắt đầu và kết thúc bằng chữ hoặc số."
+            gettext(
+                "Tên đăng nhập gồm 3 đến 64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang "
+                "hoặc gạch dưới, bắt đầu và kết thúc bằng chữ hoặc số."
+            )
         )
     return canonical
 
@@ -71,7 +74,7 @@ def create_user(username: str, password: str, role: Role, display_name: str = ""
     canonical = validate_username(username)
     validate_password(password, canonical)
     if find_user(canonical) is not None:
-        raise AccountError(f"Tên đăng nhập “{canonical}” đã có người dùng.")
+        raise AccountError(gettext("Tên đăng nhập “%(name)s” đã có người dùng.", name=canonical))
     user = User(username=canonical, display_name=normalize_text(display_name)[:120] or canonical, role=role)
     user.set_password(password)
     db.session.add(user)
@@ -132,7 +135,7 @@ def normalize_email(raw: str) -> str | None:
     try:
         return email_validator.validate_email(text, check_deliverability=False).normalized.lower()
     except email_validator.EmailNotValidError:
-        raise AccountError("Địa chỉ thư điện tử không hợp lệ.") from None
+        raise AccountError(gettext("Địa chỉ thư điện tử không hợp lệ.")) from None
 
 
 def check_email_free(email: str | None, user: User | None = None) -> None:
@@ -141,7 +144,7 @@ def check_email_free(email: str | None, user: User | None = None) -> None:
         return
     other = db.session.scalar(sa.select(User).where(sa.func.lower(User.email) == email))
     if other is not None and other is not user:
-        raise AccountError("Địa chỉ thư điện tử này đã được dùng cho tài khoản khác.")
+        raise AccountError(gettext("Địa chỉ thư điện tử này đã được dùng cho tài khoản khác."))
 
 
 def generate_password() -> str:
@@ -158,12 +161,21 @@ def active_admin_count() -> int:
 def _guard_last_admin(user: User) -> None:
     """Refuse to take away the last active administrator."""
     if user.role is Role.ADMIN and user.is_active and active_admin_count() <= 1:
-        raise AccountError("Đây là quản trị viên cuối cùng đang hoạt động; không thể bỏ quyền, khóa hay xóa.")
+        raise AccountError(gettext("Đây là quản trị viên cuối cùng đang hoạt động; không thể bỏ quyền, khóa hay xóa."))
+
+
+# Whole sentences, one per action, so that each translates on its own.
+_SELF_REFUSALS = {
+    "role": lazy_gettext("Bạn không thể tự đổi vai trò của chính mình; hãy nhờ một quản trị viên khác."),
+    "lock": lazy_gettext("Bạn không thể tự khóa chính mình; hãy nhờ một quản trị viên khác."),
+    "delete": lazy_gettext("Bạn không thể tự xóa chính mình; hãy nhờ một quản trị viên khác."),
+}
 
 
 def _guard_self(user: User, actor: User, what: str) -> None:
+    """Refuse an action ("role", "lock" or "delete") that a person takes on their own account."""
     if user.id == actor.id:
-        raise AccountError(f"Bạn không thể tự {what} chính mình; hãy nhờ một quản trị viên khác.")
+        raise AccountError(str(_SELF_REFUSALS[what]))
 
 
 def create_account(
@@ -196,7 +208,7 @@ def update_account(user: User, display_name: str, email: str, role: Role, actor:
     check_email_free(email_value, user)
     changed = []
     if role is not user.role:
-        _guard_self(user, actor, "đổi vai trò của")
+        _guard_self(user, actor, "role")
         if user.role is Role.ADMIN:
             _guard_last_admin(user)
         set_role(user, role, now)
@@ -213,7 +225,7 @@ def update_account(user: User, display_name: str, email: str, role: Role, actor:
 
 def deactivate_account(user: User, actor: User, now: datetime) -> int:
     """Lock the account and end all its sessions at once; return how many ended."""
-    _guard_self(user, actor, "khóa")
+    _guard_self(user, actor, "lock")
     _guard_last_admin(user)
     return set_active(user, False, now)
 
@@ -229,6 +241,6 @@ def reset_account_password(user: User, now: datetime) -> str:
 
 def delete_account(user: User, actor: User) -> None:
     """Remove the account; its articles and their bylines stay (author becomes empty)."""
-    _guard_self(user, actor, "xóa")
+    _guard_self(user, actor, "delete")
     _guard_last_admin(user)
     db.session.delete(user)

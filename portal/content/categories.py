@@ -1,6 +1,7 @@
 """Categories: create, rename, re-slug (old URLs keep working), nest, reorder, delete."""
 
 import sqlalchemy as sa
+from flask_babel import gettext
 
 from portal.content.slugs import RESERVED_SLUGS, category_slug, slugify, unique_slug
 from portal.content.text import normalize_text
@@ -29,7 +30,7 @@ def _check_parent(category: Category | None, parent: Category | None) -> None:
     node = parent
     while node is not None:
         if category is not None and node.id == category.id:
-            raise CategoryError("Không thể đặt một chuyên mục vào bên trong chính nó.")
+            raise CategoryError(gettext("Không thể đặt một chuyên mục vào bên trong chính nó."))
         node = node.parent
 
 
@@ -37,7 +38,7 @@ def create_category(name: str, parent: Category | None, description: str = "", p
     """Add a category with a unique slug made from its name."""
     name = normalize_text(name)[:120]
     if not name:
-        raise CategoryError("Vui lòng nhập tên chuyên mục.")
+        raise CategoryError(gettext("Vui lòng nhập tên chuyên mục."))
     category = Category(
         name=name,
         slug=category_slug(name, _slug_taken),
@@ -60,12 +61,12 @@ def update_category(
     """
     name = normalize_text(name)[:120]
     if not name:
-        raise CategoryError("Vui lòng nhập tên chuyên mục.")
+        raise CategoryError(gettext("Vui lòng nhập tên chuyên mục."))
     new_slug = slugify(slug or name, fallback="")
     if not new_slug or new_slug in RESERVED_SLUGS:
-        raise CategoryError("Đường dẫn này không dùng được; hãy chọn một đường dẫn khác.")
+        raise CategoryError(gettext("Đường dẫn này không dùng được; hãy chọn một đường dẫn khác."))
     if _slug_taken(new_slug, category):
-        raise CategoryError("Đường dẫn này đã thuộc về một chuyên mục khác.")
+        raise CategoryError(gettext("Đường dẫn này đã thuộc về một chuyên mục khác."))
     _check_parent(category, parent)
     if new_slug != category.slug:
         _redirect(category.slug, category)
@@ -94,9 +95,9 @@ def delete_category(category: Category, move_to: Category | None) -> int:
     """
     count = article_count(category)
     if move_to is not None and move_to.id == category.id:
-        raise CategoryError("Hãy chọn một chuyên mục khác để chuyển bài viết sang.")
+        raise CategoryError(gettext("Hãy chọn một chuyên mục khác để chuyển bài viết sang."))
     if count and move_to is None:
-        raise CategoryError("Chuyên mục còn bài viết: hãy chọn nơi chuyển các bài này sang.")
+        raise CategoryError(gettext("Chuyên mục còn bài viết: hãy chọn nơi chuyển các bài này sang."))
     for article in db.session.scalars(sa.select(Article).where(Article.category_id == category.id)):
         taken = lambda s, a=article: _article_slug_taken(s, move_to, a)  # noqa: E731
         article.slug = unique_slug(article.slug, taken)

@@ -5,19 +5,21 @@ import html
 import re
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext
+
 from portal.models import ArticleRevision
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|tr|figcaption|pre)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
 FIELDS = (
-    ("title", "Tiêu đề"),
-    ("lead", "Tóm tắt"),
-    ("body_source", "Nội dung"),
-    ("byline", "Tác giả bài viết"),
-    ("source", "Nguồn tin"),
-    ("tag_names", "Từ khóa"),
-    ("image_caption", "Chú thích ảnh"),
+    ("title", lazy_gettext("Tiêu đề")),
+    ("lead", lazy_gettext("Tóm tắt")),
+    ("body_source", lazy_gettext("Nội dung")),
+    ("byline", lazy_gettext("Tác giả bài viết")),
+    ("source", lazy_gettext("Nguồn tin")),
+    ("tag_names", lazy_gettext("Từ khóa")),
+    ("image_caption", lazy_gettext("Chú thích ảnh")),
 )
 
 
@@ -33,7 +35,7 @@ class DiffLine:
 class FieldDiff:
     """The difference in one field; empty lines when the field did not change."""
 
-    label: str
+    label: str  # in the interface language (FIELDS holds lazy strings)
     lines: list[DiffLine]
 
 
@@ -62,5 +64,5 @@ def revision_diff(old: ArticleRevision, new: ArticleRevision) -> list[FieldDiff]
     for name, label in FIELDS:
         before, after = getattr(old, name) or "", getattr(new, name) or ""
         if before != after:
-            diffs.append(FieldDiff(label, line_diff(before, after)))
+            diffs.append(FieldDiff(str(label), line_diff(before, after)))
     return diffs

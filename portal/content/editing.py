@@ -10,6 +10,7 @@ from portal.content import workflow
 from portal.content.autosave import discard_autosave
 from portal.content.revisions import snapshot
 from portal.content.sanitize import clean_html
+from portal.content.search import index_article
 from portal.content.slugs import slugify, unique_slug
 from portal.content.text import normalize_text
 from portal.extensions import db
@@ -159,6 +160,7 @@ def save_article(
             db.session.rollback()
             raise ConflictError(db.session.get(Article, article.id)) from None
         snapshot(article, editor, note)
+        index_article(article)
     discard_autosave(editor, None if created else article.id)
     db.session.flush()
     return article

@@ -7,6 +7,7 @@ import unicodedata
 import warnings
 from pathlib import Path
 
+from flask_babel import gettext, lazy_gettext
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from portal.extensions import db
@@ -23,13 +24,15 @@ MAX_STORED_WIDTH = 1920
 VARIANT_WIDTHS = (480, 960)
 JPEG_QUALITY = 85
 
-WRONG_TYPE = "Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF."
-TOO_MANY_PIXELS = f"Ảnh có quá nhiều điểm ảnh (tối đa {MAX_PIXELS // 1_000_000} megapixel)."
-ODD_SHAPE = (
-    f"Kích thước ảnh bất thường: mỗi cạnh tối đa {MAX_SIDE} điểm ảnh và cạnh dài "
-    f"không quá {MAX_ASPECT_RATIO} lần cạnh ngắn."
+# Lazy: translated into the reader's language when the error is shown.
+WRONG_TYPE = lazy_gettext("Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF.")
+TOO_MANY_PIXELS = lazy_gettext("Ảnh có quá nhiều điểm ảnh (tối đa %(n)s megapixel).", n=MAX_PIXELS // 1_000_000)
+ODD_SHAPE = lazy_gettext(
+    "Kích thước ảnh bất thường: mỗi cạnh tối đa %(side)s điểm ảnh và cạnh dài không quá %(ratio)s lần cạnh ngắn.",
+    side=MAX_SIDE,
+    ratio=MAX_ASPECT_RATIO,
 )
-BROKEN = "Tệp ảnh bị hỏng hoặc chưa tải lên đầy đủ."
+BROKEN = lazy_gettext("Tệp ảnh bị hỏng hoặc chưa tải lên đầy đủ.")
 
 
 class MediaError(ValueError):
@@ -46,7 +49,7 @@ def check_size(size_bytes: int, max_mb: int) -> None:
         MediaError: the file is larger than the limit.
     """
     if size_bytes > max_mb * 1024 * 1024:
-        raise MediaError(f"Tệp quá lớn (tối đa {max_mb} MB).")
+        raise MediaError(gettext("Tệp quá lớn (tối đa %(mb)s MB).", mb=max_mb))
 
 
 def _check_dimensions(width: int, height: int) -> None:

@@ -2,6 +2,8 @@
 
 import unicodedata
 
+from flask_babel import gettext
+
 MIN_LENGTH = 10
 MAX_LENGTH = 1024
 
@@ -34,7 +36,7 @@ def _is_run(text: str) -> bool:
 
 
 def password_problem(password: str, username: str = "", site_words: tuple[str, ...] = ()) -> str | None:
-    """Return why the password is refused (a Vietnamese sentence), or None when it is fine.
+    """Return why the password is refused (a sentence in the interface language), or None if fine.
 
     Args:
         password: the candidate, as typed.
@@ -43,14 +45,14 @@ def password_problem(password: str, username: str = "", site_words: tuple[str, .
     """
     text = unicodedata.normalize("NFC", password)
     if len(text) < MIN_LENGTH:
-        return f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự."
+        return gettext("Mật khẩu phải có ít nhất %(n)s ký tự.", n=MIN_LENGTH)
     if len(text) > MAX_LENGTH:
-        return f"Mật khẩu dài tối đa {MAX_LENGTH} ký tự."
+        return gettext("Mật khẩu dài tối đa %(n)s ký tự.", n=MAX_LENGTH)
     folded = text.lower()
     if folded in COMMON_PASSWORDS or folded.replace(" ", "") in COMMON_PASSWORDS or _is_run(folded):
-        return "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn một cụm từ riêng của bạn."
+        return gettext("Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn một cụm từ riêng của bạn.")
     if username and len(username) >= 3 and username.lower() in folded:
-        return "Mật khẩu không được chứa tên đăng nhập."
+        return gettext("Mật khẩu không được chứa tên đăng nhập.")
     if any(word and word.lower() == folded for word in site_words):
-        return "Mật khẩu không được trùng với tên của trang."
+        return gettext("Mật khẩu không được trùng với tên của trang.")
     return None

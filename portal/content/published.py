@@ -76,6 +76,12 @@ def latest(now: datetime, limit: int, featured: bool | None = None) -> list[Arti
     return list(db.session.scalars(stmt))
 
 
+def most_read(now: datetime, limit: int) -> list[Article]:
+    """The visible articles with the most views."""
+    stmt = _listing(now).order_by(None).order_by(Article.view_count.desc(), Article.published_at.desc())
+    return list(db.session.scalars(stmt.where(Article.view_count > 0).limit(limit)))
+
+
 def paginate(stmt: sa.Select, page: int, per_page: int) -> Page | None:
     """Return the page of stmt's results, or None when the page number is out of range."""
     if page < 1 or page > MAX_PAGE:
@@ -150,3 +156,53 @@ def neighbours(article: Article, now: datetime, limit: int) -> tuple[list[Articl
     )
     older = db.session.scalars(same.where(key < mark).limit(limit))
     return list(newer), list(older)
+
+
+def feed_articles(now: datetime, limit: int, category_ids: list[int] | None = None) -> list[Article]:
+    """Return the newest visible articles for a feed, with category and image loaded in bulk.
+
+    Args:
+        now: the moment that decides visibility.
+        limit: how many articles at most.
+        category_ids: only articles filed under these categories; None for the whole site.
+    """
+    stmt = _listing(now).limit(limit)
+    if category_ids is not None:
+        stmt = stmt.where(Article.category_id.in_(category_ids))
+    return list(db.session.scalars(stmt))
+
+
+def count_visible(now: datetime) -> int:
+    """Return how many articles a reader may see at `now`."""
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Article).where(is_visible(now))) or 0
+
+
+def sitemap_rows(now: datetime, offset: int, limit: int) -> list[sa.Row]:
+    """Return one slice of the visible articles, by id, in a single query and without ORM objects.
+
+    Each row has `id`, `slug`, `category_slug`, `updated_at` and `published_at`.
+    """
+    stmt = (
+        sa.select(
+            Article.id, Article.slug, Category.slug.label("category_slug"), Article.updated_at, Article.published_at
+        )
+        .join(Category, Article.category_id == Category.id)
+        .where(is_visible(now))
+        .order_by(Article.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(db.session.execute(stmt))
+
+
+def newest_change_by_category(now: datetime) -> dict[int, datetime]:
+    """Return, per category id, the latest publication or edit among its own visible articles."""
+    stmt = (
+        sa.select(Article.category_id, sa.func.max(Article.published_at), sa.func.max(Article.updated_at))
+        .where(is_visible(now))
+        .group_by(Article.category_id)
+    )
+    return {
+        category_id: max(d for d in (published_at, updated_at) if d)
+        for category_id, published_at, updated_at in db.session.execute(stmt)
+    }

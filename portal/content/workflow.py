@@ -7,6 +7,8 @@ published -> unpublished; an editor can send a pending article back to draft wit
 import enum
 from datetime import datetime
 
+from flask_babel import gettext
+
 from portal.models import Article, ArticleStatus, Permission, User
 
 
@@ -18,6 +20,11 @@ class Action(enum.StrEnum):
     PUBLISH = "publish"
     UNPUBLISH = "unpublish"
     REJECT = "reject"
+
+
+def N_(text: str) -> str:  # noqa: N802 (the gettext convention for "translate later")
+    """Mark a text for translation where it is shown, not here (revision notes are stored)."""
+    return text
 
 
 class WorkflowError(PermissionError):
@@ -65,9 +72,9 @@ def allowed_actions(user: User, article: Article | None) -> list[Action]:
 def check_action(user: User, article: Article | None, action: Action) -> None:
     """Raise WorkflowError unless the person may take the action on the article."""
     if article is not None and not can_edit(user, article):
-        raise WorkflowError("Bạn không thể sửa bài này ở trạng thái hiện tại.")
+        raise WorkflowError(gettext("Bạn không thể sửa bài này ở trạng thái hiện tại."))
     if action not in allowed_actions(user, article):
-        raise WorkflowError("Bạn không có quyền thực hiện thao tác này.")
+        raise WorkflowError(gettext("Bạn không có quyền thực hiện thao tác này."))
 
 
 def apply_action(article: Article, action: Action, now: datetime, publish_at: datetime | None) -> str:
@@ -83,17 +90,17 @@ def apply_action(article: Article, action: Action, now: datetime, publish_at: da
         article.published_at = publish_at
     if action is Action.SUBMIT:
         article.status = ArticleStatus.PENDING
-        return "Gửi duyệt"
+        return N_("Gửi duyệt")
     if action is Action.PUBLISH:
         article.status = ArticleStatus.PUBLISHED
         article.review_note = ""
         if article.published_at is None:
             article.published_at = now
-        return "Hẹn giờ đăng" if article.published_at > now else "Đăng bài"
+        return N_("Hẹn giờ đăng") if article.published_at > now else N_("Đăng bài")
     if action is Action.UNPUBLISH:
         article.status = ArticleStatus.UNPUBLISHED
-        return "Gỡ bài"
+        return N_("Gỡ bài")
     if action is Action.REJECT:
         article.status = ArticleStatus.DRAFT
-        return "Trả lại để sửa"
-    return "Lưu"
+        return N_("Trả lại để sửa")
+    return N_("Lưu")

@@ -10,12 +10,25 @@ from portal.content.accounts import create_user, find_user
 from portal.content.media import store_image
 from portal.content.revisions import snapshot
 from portal.content.sanitize import clean_html
+from portal.content.search import reindex
 from portal.content.settings import save_settings
 from portal.content.slugs import slugify
+from portal.content.workflow import N_
 from portal.demo.content import DEMO_ARTICLES
 from portal.demo.pictures import PALETTES, draw_picture
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, Category, Media, Role, Setting, Tag, User, article_tags
+from portal.models import (
+    Article,
+    ArticleStatus,
+    Category,
+    Media,
+    Role,
+    SearchDocument,
+    Setting,
+    Tag,
+    User,
+    article_tags,
+)
 
 CATEGORIES = [  # slug, name, parent slug, description
     ("tin-tuc-su-kien", "Tin tức - Sự kiện", None, "Tin hoạt động của thị trấn, huyện và tỉnh."),
@@ -135,7 +148,7 @@ def _rich_article(index: int, ctx: dict, now: datetime) -> Article:
     article.created_at = article.updated_at = article.published_at
     db.session.add(article)
     db.session.flush()
-    snapshot(article, ctx["author"], "Bài mẫu")
+    snapshot(article, ctx["author"], N_("Bài mẫu"))
     return article
 
 
@@ -207,5 +220,8 @@ def seed_demo(articles: int, media_dir: str, now: datetime, password: str | None
         _bulk_insert(max(existing, rich_stop), articles, ctx, now)
         report.created_articles = articles - existing
     db.session.commit()
+    indexed = db.session.scalar(sa.select(sa.func.count(SearchDocument.article_id))) or 0
+    if indexed != max(existing, articles):  # new articles, or a database from before search
+        reindex()
     report.total_articles = max(existing, articles)
     return report

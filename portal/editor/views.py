@@ -13,6 +13,7 @@ from portal.content.diffing import revision_diff
 from portal.content.editing import ConflictError, save_article
 from portal.content.listing import STATUS_FILTERS, editor_listing, status_counts
 from portal.content.published import paginate
+from portal.content.search import unindex_article
 from portal.editor.article_form import (
     article_form_data,
     autosave_form_data,
@@ -276,6 +277,7 @@ def delete_article(article_id: int):
     audit.record(
         "article.delete", current_user, target=f"article:{article.id}", ip=client_address(), detail=article.title
     )
+    unindex_article(article.id)
     db.session.delete(article)
     db.session.commit()
     flash(_("Đã xóa bài “%(title)s”.", title=article.title), "success")

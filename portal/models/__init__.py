@@ -5,6 +5,7 @@ from portal.models.article import Article, ArticleRevision, ArticleStatus
 from portal.models.base import Base, UTCDateTime, utcnow
 from portal.models.editing import Autosave, EditLock
 from portal.models.media import Media
+from portal.models.search import SearchDocument
 from portal.models.session import UserSession
 from portal.models.site import AuditLog, Setting
 from portal.models.taxonomy import Category, CategoryRedirect, Tag, article_tags
@@ -23,6 +24,7 @@ __all__ = [
     "Media",
     "Permission",
     "Role",
+    "SearchDocument",
     "Setting",
     "Tag",
     "UTCDateTime",

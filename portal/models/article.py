@@ -34,6 +34,7 @@ class Article(Base):
         sa.Index("ix_articles_status_published_at", "status", "published_at"),
         sa.Index("ix_articles_category_status_published", "category_id", "status", "published_at"),
         sa.Index("ix_articles_featured_status_published", "featured", "status", "published_at"),
+        sa.Index("ix_articles_status_view_count", "status", "view_count"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

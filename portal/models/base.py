@@ -49,3 +49,11 @@ def render_migration_item(type_: str, obj, autogen_context):
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime()"
     return False
+
+
+ENGINE_SPECIFIC_SEARCH_OBJECTS = ("search_fts", "ix_search_documents_tsv")
+
+
+def include_migration_object(obj, name: str | None, type_: str, reflected: bool, compare_to) -> bool:
+    """Leave the engine-specific full-text objects (made by hand in revision 0005) out of autogenerate."""
+    return not (name or "").startswith(ENGINE_SPECIFIC_SEARCH_OBJECTS)

@@ -1,6 +1,7 @@
 """Views of the public site."""
 
 import re
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, url_for
@@ -8,9 +9,12 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from portal import clock
 from portal.content import published
 from portal.content.categories import resolve_redirect
+from portal.content.readership import reader_key
+from portal.content.search import Query
+from portal.content.search import search as search_articles
 from portal.content.settings import int_setting
 from portal.extensions import db
-from portal.ids import parse_id
+from portal.ids import parse_day, parse_id
 from portal.links import article_url
 from portal.models import Article, Category, Tag
 from portal.templating import site_context
@@ -52,6 +56,7 @@ def home():
     )
     return render_template(
         "public/home.html",
+        most_read=published.most_read(now, 5),
         featured=featured,
         latest=latest[: int_setting(settings, "home_latest_count")],
         blocks=[(root, blocks[root.id]) for root in roots if blocks[root.id]],
@@ -75,6 +80,28 @@ def category(category_slug: str):
     if page is None:
         abort(404)
     return render_template("public/category.html", category=found, page=page)
+
+
+@bp.get("/search")
+def search():
+    query = Query.parse(request.args.get("q", ""))
+    all_categories = site_context()["all_categories"]
+    chosen = next((c for c in all_categories if str(c.id) == request.args.get("category", "")), None)
+    timezone = current_app.config["TIMEZONE"]
+    start, end = parse_day(request.args.get("from"), timezone), parse_day(request.args.get("to"), timezone)
+    page = None
+    if query:
+        per_page = int_setting(site_context()["site"], "page_size")
+        ids = published.category_ids_below(chosen, all_categories) if chosen else None
+        page = search_articles(
+            query, clock.now(), requested_page(), per_page, ids, start, end + timedelta(days=1) if end else None
+        )
+        if page is None and requested_page() > 1:
+            abort(404)
+    return render_template(
+        "public/search.html", query=query, raw=request.args.get("q", "")[:200], page=page, chosen=chosen,
+        date_from=request.args.get("from", "")[:20], date_to=request.args.get("to", "")[:20],
+    )  # fmt: skip
 
 
 @bp.get("/tag/<tag_slug>")
@@ -104,7 +131,19 @@ def article(category_slug: str, slug: str, article_id: int):
         return redirect(article_url(found), code=301)
     limit = int_setting(site_context()["site"], "related_count", high=20)
     newer, older = published.neighbours(found, clock.now(), limit)
-    return render_template("public/article.html", article=found, newer=newer, older=older)
+    return render_template("public/article.html", article=found, newer=newer, older=older, views=count_view(found))
+
+
+def count_view(article: Article) -> int:
+    """Count this reader's view (once per 30 minutes) and return the article's total."""
+    counter = current_app.extensions["view_counter"]
+    try:
+        counter.record(article.id, reader_key(request.remote_addr or "", request.user_agent.string))
+        return article.view_count + counter.pending(article.id)
+    except Exception:  # a counter that is down must never break reading
+        current_app.logger.warning("view counter unavailable", exc_info=True)
+        db.session.rollback()
+        return article.view_count
 
 
 @bp.get("/print/<int:article_id>")

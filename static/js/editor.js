@@ -51,8 +51,19 @@
     }
   }
 
+  // The texts come translated from the form's data-msg-* attributes; "{name}" and "{time}"
+  // in them are filled in here.
+  function message(key, values) {
+    var text = form.getAttribute("data-msg-" + key) || "";
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(values[name]);
+    });
+    return text;
+  }
+
   function timeOfDay(date) {
-    return date.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
+    var language = document.documentElement.lang === "en" ? "en-GB" : "vi-VN";
+    return date.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
   }
 
   function keepLocalCopy() {
@@ -103,12 +114,12 @@
         if (!response.ok) {
           throw new Error("HTTP " + response.status);
         }
-        say("Đã lưu tự động lúc " + timeOfDay(new Date()));
+        say(message("autosaved", { time: timeOfDay(new Date()) }));
         return true;
       })
       .catch(function () {
         changedSinceAutosave = true; // try again next time; the local copy is kept meanwhile
-        say("Chưa lưu tự động được; bản nháp vẫn được giữ trong trình duyệt này.");
+        say(message("autosave-failed"));
         return false;
       });
   }
@@ -161,11 +172,10 @@
       return;
     }
     if (answer.taken_by) {
-      notice.textContent =
-        answer.taken_by + " đã tiếp quản bài này. Nội dung bạn đang gõ vẫn được giữ; hãy sao chép hoặc lưu để so sánh.";
+      notice.textContent = message("taken-over", { name: answer.taken_by });
       notice.hidden = false;
     } else if (answer.holder) {
-      notice.textContent = answer.holder + " đang sửa bài này.";
+      notice.textContent = message("editing", { name: answer.holder });
       notice.hidden = false;
     } else {
       notice.hidden = true;

@@ -9,6 +9,8 @@
  * - A body holding something this editor cannot keep (an image, a table, a code block...)
  *   stays in the plain textarea rather than being silently cut down.
  * - A disabled textarea (its fieldset is disabled) gets a read-only editor with no toolbar.
+ * - The toolbar's labels come translated in the textarea's data-labels (JSON); Vietnamese
+ *   ones stand in for any that are missing.
  */
 (function () {
   "use strict";
@@ -23,29 +25,71 @@
   var FORMATS = ["header", "bold", "italic", "underline", "strike", "script", "code", "link", "list", "indent", "blockquote"];
   // Elements the sanitizer keeps but Quill, set up as above, would drop.
   var NOT_EDITABLE_HERE = "img, figure, figcaption, table, caption, thead, tbody, tfoot, tr, th, td, hr, pre";
-  var TOOLBAR_HTML =
-    '<span class="ql-formats">' +
-    '<select class="ql-header">' +
-    '<option value="2">Đầu đề 2</option>' +
-    '<option value="3">Đầu đề 3</option>' +
-    '<option value="4">Đầu đề 4</option>' +
-    '<option selected>Đoạn văn</option>' +
-    "</select>" +
-    "</span>" +
-    '<span class="ql-formats">' +
-    '<button type="button" class="ql-bold" aria-label="Chữ đậm" title="Chữ đậm (Ctrl+B)"></button>' +
-    '<button type="button" class="ql-italic" aria-label="Chữ nghiêng" title="Chữ nghiêng (Ctrl+I)"></button>' +
-    '<button type="button" class="ql-underline" aria-label="Gạch chân" title="Gạch chân (Ctrl+U)"></button>' +
-    '<button type="button" class="ql-link" aria-label="Liên kết" title="Liên kết (Ctrl+K)"></button>' +
-    "</span>" +
-    '<span class="ql-formats">' +
-    '<button type="button" class="ql-list" value="ordered" aria-label="Danh sách đánh số" title="Danh sách đánh số"></button>' +
-    '<button type="button" class="ql-list" value="bullet" aria-label="Danh sách gạch đầu dòng" title="Danh sách gạch đầu dòng"></button>' +
-    '<button type="button" class="ql-blockquote" aria-label="Trích dẫn" title="Trích dẫn"></button>' +
-    "</span>" +
-    '<span class="ql-formats">' +
-    '<button type="button" class="ql-clean" aria-label="Xóa định dạng" title="Xóa định dạng"></button>' +
-    "</span>";
+  var DEFAULT_LABELS = {
+    heading2: "Đầu đề 2",
+    heading3: "Đầu đề 3",
+    heading4: "Đầu đề 4",
+    paragraph: "Đoạn văn",
+    bold: "Chữ đậm",
+    italic: "Chữ nghiêng",
+    underline: "Gạch chân",
+    link: "Liên kết",
+    ordered: "Danh sách đánh số",
+    bullet: "Danh sách gạch đầu dòng",
+    blockquote: "Trích dẫn",
+    clean: "Xóa định dạng",
+    toolbar: "Định dạng văn bản",
+    blockType: "Kiểu đoạn",
+    linkAddress: "Địa chỉ liên kết",
+  };
+
+  function labelsFor(textarea) {
+    var labels = Object.assign({}, DEFAULT_LABELS);
+    try {
+      Object.assign(labels, JSON.parse(textarea.getAttribute("data-labels") || "{}"));
+    } catch (error) {
+      window.console.error("wysiwyg: data-labels is not JSON", error);
+    }
+    return labels;
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function toolbarHtml(labels) {
+    function button(format, value, label, keys) {
+      var text = escapeHtml(labels[label]);
+      return (
+        '<button type="button" class="ql-' + format + '"' + (value ? ' value="' + value + '"' : "") +
+        ' aria-label="' + text + '" title="' + text + (keys ? " (" + keys + ")" : "") + '"></button>'
+      );
+    }
+    return (
+      '<span class="ql-formats">' +
+      '<select class="ql-header">' +
+      '<option value="2">' + escapeHtml(labels.heading2) + "</option>" +
+      '<option value="3">' + escapeHtml(labels.heading3) + "</option>" +
+      '<option value="4">' + escapeHtml(labels.heading4) + "</option>" +
+      "<option selected>" + escapeHtml(labels.paragraph) + "</option>" +
+      "</select>" +
+      "</span>" +
+      '<span class="ql-formats">' +
+      button("bold", "", "bold", "Ctrl+B") +
+      button("italic", "", "italic", "Ctrl+I") +
+      button("underline", "", "underline", "Ctrl+U") +
+      button("link", "", "link", "Ctrl+K") +
+      "</span>" +
+      '<span class="ql-formats">' +
+      button("list", "ordered", "ordered") +
+      button("list", "bullet", "bullet") +
+      button("blockquote", "", "blockquote") +
+      "</span>" +
+      '<span class="ql-formats">' +
+      button("clean", "", "clean") +
+      "</span>"
+    );
+  }
 
   // Quill 2.0.3's getSemanticHTML writes every space as &nbsp; (slab/quill#4509), which
   // would stop published text from wrapping. Keep one ordinary space per run; only the
@@ -73,14 +117,14 @@
     return label;
   }
 
-  function nameTheToolbar(toolbar) {
-    toolbar.setAttribute("aria-label", "Định dạng văn bản");
+  function nameTheToolbar(toolbar, labels) {
+    toolbar.setAttribute("aria-label", labels.toolbar);
     var picker = toolbar.querySelector(".ql-header .ql-picker-label");
     if (picker) {
-      picker.setAttribute("aria-label", "Kiểu đoạn");
+      picker.setAttribute("aria-label", labels.blockType);
     }
     Array.prototype.forEach.call(toolbar.querySelectorAll(".ql-header .ql-picker-item"), function (item) {
-      item.setAttribute("aria-label", item.getAttribute("data-label") || "Đoạn văn");
+      item.setAttribute("aria-label", item.getAttribute("data-label") || labels.paragraph);
     });
   }
 
@@ -90,13 +134,14 @@
     }
     var readOnly = textarea.matches(":disabled") || textarea.readOnly;
     var label = labelOf(textarea);
+    var labels = labelsFor(textarea);
 
     var box = document.createElement("div");
     box.className = "wysiwyg";
     var toolbar = null;
     if (!readOnly) {
       toolbar = document.createElement("div");
-      toolbar.innerHTML = TOOLBAR_HTML;
+      toolbar.innerHTML = toolbarHtml(labels);
       box.appendChild(toolbar);
     }
     var holder = document.createElement("div");
@@ -164,11 +209,11 @@
       }
     });
     if (toolbar) {
-      nameTheToolbar(toolbar);
+      nameTheToolbar(toolbar, labels);
       var linkInput = box.querySelector(".ql-tooltip input[type=text]");
       if (linkInput) {
         linkInput.setAttribute("data-link", "https://");
-        linkInput.setAttribute("aria-label", "Địa chỉ liên kết");
+        linkInput.setAttribute("aria-label", labels.linkAddress);
       }
     }
     if (readOnly) {

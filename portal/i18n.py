@@ -1,0 +1,32 @@
+"""Language choice: GET /lang/<code> remembers the reader's language in a cookie, not a session."""
+
+from flask import Blueprint, abort, current_app, redirect, request, url_for
+
+from portal import SUPPORTED_LOCALES
+from portal.auth.redirects import safe_next
+
+COOKIE_NAME = "portal_lang"
+COOKIE_MAX_AGE = 365 * 24 * 3600  # a year: readers choose once
+
+bp = Blueprint("i18n", __name__)
+
+
+@bp.get("/lang/<code>")
+def choose(code):
+    """Set the language cookie and go back to `next` (a local path only), else the home page.
+
+    Anonymous readers get no Flask session from this: the choice lives in its own cookie.
+    """
+    if code not in SUPPORTED_LOCALES:
+        abort(404)
+    response = redirect(safe_next(request.args.get("next")) or url_for("public.home"))
+    response.set_cookie(
+        COOKIE_NAME,
+        code,
+        max_age=COOKIE_MAX_AGE,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,146 @@
+"""Accent-insensitive search, the same on SQLite and PostgreSQL."""
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from portal.content.editing import ArticleInput, save_article
+from portal.content.search import Query, reindex
+from portal.content.workflow import Action
+from portal.extensions import db
+from portal.models import ArticleStatus, Role, SearchDocument
+from tests.factories import make_category, make_user
+
+
+@pytest.fixture
+def library(app, clock):
+    """Articles saved through the editor's own service, so the index is kept in step."""
+    editor = make_user(Role.EDITOR)
+    news, notices = make_category("Tin tức"), make_category("Thông báo")
+    db.session.commit()
+
+    def publish(title, category, body="", lead="", tags=(), hours_ago=1):
+        data = ArticleInput(
+            title=title, lead=lead, body_source=body, category_id=category.id, tag_names=list(tags),
+            published_at=clock() - timedelta(hours=hours_ago),
+        )  # fmt: skip
+        article = save_article(None, data, editor, Action.PUBLISH, 0, clock())
+        db.session.commit()
+        return article
+
+    articles = {
+        "so": publish("Sở Thông tin và Truyền thông làm việc với thị trấn", news, "<p>Chuyển đổi số.</p>", hours_ago=3),
+        "duong": publish(
+            "Đường giao thông nông thôn được bê tông hóa", notices, "<p>Người dân hiến đất.</p>", hours_ago=2
+        ),
+        "body": publish("Hội nghị tổng kết năm", news, "<p>Đại diện sở thông tin phát biểu.</p>", hours_ago=1),
+        "tag": publish(
+            "Tập huấn cho cán bộ", notices, "<p>Nội dung tập huấn.</p>", tags=["chuyển đổi số"], hours_ago=30 * 24
+        ),
+    }
+    draft = ArticleInput(title="Bản nháp về sở thông tin", category_id=news.id)
+    save_article(None, draft, editor, Action.SAVE, 0, clock())
+    db.session.commit()
+    return articles, news, notices
+
+
+def titles(client, query: str, **params) -> list[str]:
+    response = client.get("/search", query_string={"q": query, **params})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    return [part.split("</a>")[0] for part in html.split('class="card__title"><a href="')[1:]]
+
+
+def plain(html_titles: list[str]) -> list[str]:
+    return [t.split('">', 1)[1].replace("<mark>", "").replace("</mark>", "") for t in html_titles]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["so thong tin", "SỞ THÔNG TIN", "Sở Thông tin", "So\u0302\u0309 Tho\u0302ng tin", "sở thông tin", "SO THONG TIN"],
+)
+def test_diacritics_case_and_decomposed_text_all_find_the_same_articles(client, library, query):
+    found = plain(titles(client, query))
+    assert found[0] == "Sở Thông tin và Truyền thông làm việc với thị trấn"  # the title match ranks first
+    assert "Hội nghị tổng kết năm" in found  # matched in the body
+    assert "Bản nháp về sở thông tin" not in found  # drafts are never found
+
+
+def test_d_with_stroke_is_found_both_ways(client, library):
+    assert plain(titles(client, "duong giao thong")) == ["Đường giao thông nông thôn được bê tông hóa"]
+    assert plain(titles(client, "ĐƯỜNG")) == ["Đường giao thông nông thôn được bê tông hóa"]
+
+
+def test_tags_are_searched_and_a_quoted_phrase_must_match_in_order(client, library):
+    assert "Tập huấn cho cán bộ" in plain(titles(client, "chuyen doi so"))
+    assert plain(titles(client, '"thong tin so"')) == []
+    assert "Hội nghị tổng kết năm" in plain(titles(client, '"so thong tin"'))
+
+
+def test_matches_are_highlighted_in_title_and_snippet(client, library):
+    html = client.get("/search?q=hien+dat").get_data(as_text=True)
+    assert "<mark>hiến</mark> <mark>đất</mark>" in html
+    title_html = titles(client, "duong")[0]
+    assert "<mark>Đường</mark>" in title_html
+
+
+def test_filters_by_category_and_date(client, library, clock):
+    articles, news, notices = library
+    assert plain(titles(client, "chuyen doi so", category=notices.id)) == ["Tập huấn cho cán bộ"]
+    today = (clock() + timedelta(hours=7)).strftime("%d/%m/%Y")
+    assert "Tập huấn cho cán bộ" not in plain(titles(client, "chuyen doi so", **{"from": today}))
+    assert "Tập huấn cho cán bộ" in plain(titles(client, "chuyen doi so", to=today))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '""', "*", "so*", "-so", "so NEAR thong", "NEAR(so thong)", "(", ")", "so AND OR NOT", "title:so",
+     "^so", "so:*", "'; DROP TABLE articles; --", "\\", "%", "_", "\x00", "🎉", "x" * 2000, "a " * 1000],
+)  # fmt: skip
+def test_search_syntax_and_absurd_queries_never_fail(client, library, query):
+    response = client.get("/search", query_string={"q": query})
+    assert response.status_code == 200
+
+
+def test_no_result_and_empty_query_say_so(client, library):
+    assert "Không tìm thấy bài viết nào phù hợp" in client.get("/search?q=khongcotu").get_data(as_text=True)
+    empty = client.get("/search?q=").get_data(as_text=True)
+    assert "kết quả" not in empty and 'type="search"' in empty
+
+
+def test_results_paginate(client, library, app):
+    from portal.content.settings import save_settings
+
+    save_settings({"page_size": "1"})
+    db.session.commit()
+    first = client.get("/search?q=so+thong+tin").get_data(as_text=True)
+    assert "Trang 1 / 2" in first
+    assert client.get("/search?q=so+thong+tin&page=2").status_code == 200
+    assert client.get("/search?q=so+thong+tin&page=3").status_code == 404
+
+
+def test_saving_keeps_the_index_in_step_and_reindex_rebuilds_it(client, library, runner):
+    articles, news, notices = library
+    assert plain(titles(client, "tap huan")) == ["Tập huấn cho cán bộ"]
+    db.session.execute(sa.delete(SearchDocument))
+    db.session.commit()
+    result = runner.invoke(args=["reindex"])
+    assert result.exit_code == 0 and "5 bài viết" in result.output
+    assert plain(titles(client, "tap huan")) == ["Tập huấn cho cán bộ"]
+
+
+def test_query_parsing_keeps_only_words():
+    assert Query.parse('  "Sở  Thông-tin" ').tokens == ("so", "thong", "tin")
+    assert Query.parse('"sở thông tin"').phrase is True
+    assert not Query.parse('"*()-')
+    assert len(Query.parse("từ " * 100).tokens) == 12
+
+
+def test_unpublishing_removes_an_article_from_results(client, library, clock):
+    articles, news, notices = library
+    article = articles["duong"]
+    article.status = ArticleStatus.UNPUBLISHED
+    db.session.commit()
+    assert plain(titles(client, "duong giao thong")) == []
+    assert reindex() == 5
