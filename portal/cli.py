@@ -1,5 +1,6 @@
 """flask commands: thin wrappers over plain functions that tests call directly."""
 
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
+from config import Config
 from portal import clock
 from portal.content import audit
 from portal.content.accounts import (
@@ -24,6 +26,15 @@ from portal.models import Role
 
 ROLE_CHOICE = click.Choice([r.value for r in Role])
 CREDENTIALS_FILE = "demo-accounts.txt"
+
+
+def credentials_path() -> Path:
+    """instance/demo-accounts.txt for the default database; one file per other database."""
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    if url == Config.SQLALCHEMY_DATABASE_URI:
+        return Path(current_app.instance_path) / CREDENTIALS_FILE
+    digest = hashlib.sha256(url.encode()).hexdigest()[:8]
+    return Path(current_app.instance_path) / f"demo-accounts-{digest}.txt"
 
 
 def _password_from_env_or_prompt() -> str:
@@ -63,10 +74,9 @@ def reset_password_command(username: str) -> None:
     click.echo(f"Đã đặt mật khẩu mới cho {user.username}; các phiên đăng nhập cũ đã kết thúc.")
 
 
-def write_credentials(instance_dir: Path, accounts: list[tuple[str, str, str]]) -> Path:
-    """Write the new demo sign-ins to instance/demo-accounts.txt, readable by the owner only."""
-    path = instance_dir / CREDENTIALS_FILE
-    instance_dir.mkdir(parents=True, exist_ok=True)
+def write_credentials(path: Path, accounts: list[tuple[str, str, str]]) -> Path:
+    """Write the new demo sign-ins to the credentials file, readable by the owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as out:
         for username, role, password in accounts:
@@ -83,7 +93,7 @@ def seed_demo_command(articles: int) -> None:
     report = seed_demo(articles, current_app.config["MEDIA_DIR"], clock.now(), os.environ.get("PORTAL_PASSWORD"))
     click.echo(f"Bài viết: {report.created_articles} mới, {report.total_articles} tổng cộng.")
     if report.new_accounts:
-        path = write_credentials(Path(current_app.instance_path), report.new_accounts)
+        path = write_credentials(credentials_path(), report.new_accounts)
         click.echo(f"Tài khoản mẫu mới (đã lưu vào {path}):")
         for username, role, password in report.new_accounts:
             click.echo(f"  {username:10} {role:8} {password}")
@@ -128,7 +138,7 @@ def _existing_user(username: str):
 @click.command("demo-accounts")
 def demo_accounts_command() -> None:
     """Print how to sign in to the demo site (the accounts seed-demo created)."""
-    path = Path(current_app.instance_path) / CREDENTIALS_FILE
+    path = credentials_path()
     login_url = f"http://127.0.0.1:{os.environ.get('PORT', '5000')}/login"
     if not path.exists():
         click.echo("Chưa có tài khoản mẫu. Tạo một tài khoản quản trị bằng:")

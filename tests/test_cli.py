@@ -6,6 +6,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from portal.cli import credentials_path
 from portal.extensions import db
 from portal.models import Article, Category, Role, User
 
@@ -54,7 +55,8 @@ def test_seed_demo_builds_the_demo_site_once(app, runner, client):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
     assert "admin" in first.output and "bientap" in first.output and "tacgia" in first.output
-    credentials = Path(app.instance_path) / "demo-accounts.txt"
+    credentials = credentials_path()
+    assert credentials.parent == Path(app.instance_path) and credentials.name.startswith("demo-accounts")
     assert stat.S_IMODE(os.stat(credentials).st_mode) == 0o600
     password = credentials.read_text().split("\n")[0].split()[-1]
     second = runner.invoke(args=["seed-demo"])
