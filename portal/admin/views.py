@@ -6,7 +6,7 @@ from functools import wraps
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from portal import clock
 from portal.admin.forms import (
@@ -19,6 +19,7 @@ from portal.admin.forms import (
     SettingsForm,
 )
 from portal.auth import throttle
+from portal.auth.decorators import guard_blueprint
 from portal.auth.guard import client_address, mark_reauthenticated, signed_in_recently
 from portal.auth.redirects import safe_next
 from portal.content import audit
@@ -41,13 +42,7 @@ from portal.templating import current_settings
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-
-@bp.before_request
-@login_required
-def require_admin():
-    """Only administrators enter; others get 403."""
-    if not current_user.can(Permission.MANAGE_ACCOUNTS):
-        abort(403)
+guard_blueprint(bp, Permission.MANAGE_ACCOUNTS)
 
 
 def recent_password_required(view):

@@ -3,45 +3,32 @@
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from portal.auth.decorators import guard_blueprint
 from portal.auth.guard import client_address
 from portal.categories.forms import CategoryForm, DeleteCategoryForm
 from portal.content import audit
-from portal.content.categories import CategoryError, article_count, create_category, delete_category, update_category
+from portal.content.categories import (
+    CategoryError,
+    article_count,
+    category_tree,
+    create_category,
+    delete_category,
+    update_category,
+)
 from portal.extensions import db
 from portal.models import Article, Category, Permission
 
 bp = Blueprint("categories", __name__, url_prefix="/editor/categories")
 
-
-@bp.before_request
-@login_required
-def require_taxonomy_rights():
-    """Only editors and administrators manage categories."""
-    if not current_user.can(Permission.MANAGE_TAXONOMY):
-        abort(403)
-
-
-def tree() -> list[tuple[Category, int]]:
-    """Every category with its depth, parents before their children, in order."""
-    categories = db.session.scalars(sa.select(Category).order_by(Category.position, Category.name)).all()
-    ordered: list[tuple[Category, int]] = []
-
-    def walk(parent_id, depth):
-        for category in categories:
-            if category.parent_id == parent_id:
-                ordered.append((category, depth))
-                walk(category.id, depth + 1)
-
-    walk(None, 0)
-    return ordered
+guard_blueprint(bp, Permission.MANAGE_TAXONOMY)
 
 
 def parent_choices(exclude: Category | None = None) -> list[tuple[int, str]]:
     """(0: top level) and every category, indented, except the one being edited."""
     return [(0, _("— Cấp cao nhất —"))] + [
-        (c.id, "— " * (depth + 1) + c.name) for c, depth in tree() if exclude is None or c.id != exclude.id
+        (c.id, "— " * (depth + 1) + c.name) for c, depth in category_tree() if exclude is None or c.id != exclude.id
     ]
 
 
@@ -80,7 +67,7 @@ def index():
         ).all()
     )
     status = 400 if request.method == "POST" else 200
-    return render_template("categories/index.html", form=form, tree=tree(), counts=counts), status
+    return render_template("categories/index.html", form=form, tree=category_tree(), counts=counts), status
 
 
 @bp.route("/<int:category_id>", methods=["GET", "POST"])
@@ -91,7 +78,7 @@ def edit(category_id: int):
         form.parent.data = category.parent_id or 0
     form.parent.choices = parent_choices(exclude=category)
     delete_form = DeleteCategoryForm()
-    delete_form.move_to.choices = [(c.id, "— " * depth + c.name) for c, depth in tree() if c.id != category.id]
+    delete_form.move_to.choices = [(c.id, "— " * depth + c.name) for c, depth in category_tree() if c.id != category.id]
     if form.validate_on_submit():
         old_slug = category.slug
         parent = db.session.get(Category, form.parent.data) if form.parent.data else None
@@ -128,7 +115,7 @@ def edit(category_id: int):
 def delete(category_id: int):
     category = category_or_404(category_id)
     form = DeleteCategoryForm()
-    form.move_to.choices = [(c.id, c.name) for c, _depth in tree() if c.id != category.id]
+    form.move_to.choices = [(c.id, c.name) for c, _depth in category_tree() if c.id != category.id]
     if not form.validate_on_submit() and article_count(category):
         flash(_("Hãy chọn chuyên mục nhận các bài viết."), "danger")
         return redirect(url_for("categories.edit", category_id=category_id))

@@ -129,3 +129,18 @@ def resolve_redirect(slug: str) -> Category | None:
     """The category an old slug now leads to, if any."""
     redirect = db.session.get(CategoryRedirect, slug[:120])
     return redirect.category if redirect else None
+
+
+def category_tree() -> list[tuple[Category, int]]:
+    """Every category with its depth, parents before their children, in their order."""
+    categories = db.session.scalars(sa.select(Category).order_by(Category.position, Category.name)).all()
+    ordered: list[tuple[Category, int]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for category in categories:
+            if category.parent_id == parent_id:
+                ordered.append((category, depth))
+                walk(category.id, depth + 1)
+
+    walk(None, 0)
+    return ordered

@@ -3,12 +3,14 @@
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from portal import clock
+from portal.auth.decorators import guard_blueprint
 from portal.auth.guard import background_request, client_address
 from portal.content import audit, presence, workflow
 from portal.content.autosave import offer_autosave, store_autosave
+from portal.content.categories import category_tree
 from portal.content.diffing import revision_diff
 from portal.content.editing import ConflictError, save_article
 from portal.content.listing import STATUS_FILTERS, editor_listing, status_counts
@@ -25,18 +27,12 @@ from portal.editor.article_form import (
 from portal.editor.forms import ArticleForm, ConfirmForm, DashboardFilterForm
 from portal.extensions import db
 from portal.ids import parse_id
-from portal.models import Article, ArticleRevision, Category, Media, Permission, User
+from portal.models import Article, ArticleRevision, Media, Permission, User
 from portal.public.views import requested_page
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
-
-@bp.before_request
-@login_required
-def require_staff():
-    """Only signed-in staff who may write enter the editor area."""
-    if not current_user.can(Permission.WRITE):
-        abort(403)
+guard_blueprint(bp, Permission.WRITE)
 
 
 def article_or_404(article_id: int) -> Article:
@@ -49,17 +45,7 @@ def article_or_404(article_id: int) -> Article:
 
 def category_choices() -> list[tuple[int, str]]:
     """Categories for the select, children indented under their parents."""
-    categories = db.session.scalars(sa.select(Category).order_by(Category.position, Category.name)).all()
-    ordered: list[tuple[int, str]] = []
-
-    def walk(parent_id, depth):
-        for category in categories:
-            if category.parent_id == parent_id:
-                ordered.append((category.id, "— " * depth + category.name))
-                walk(category.id, depth + 1)
-
-    walk(None, 0)
-    return ordered
+    return [(category.id, "— " * depth + category.name) for category, depth in category_tree()]
 
 
 def render_form(form: ArticleForm, article: Article | None, status: int = 200, **extra):
