@@ -102,3 +102,25 @@ def make_article(
     db.session.add(article)
     db.session.flush()
     return article
+
+
+# Every way an article can exist without readers being allowed to see it.
+HIDDEN_STATES = {
+    "draft": {"status": ArticleStatus.DRAFT},
+    "pending": {"status": ArticleStatus.PENDING},
+    "unpublished": {"status": ArticleStatus.UNPUBLISHED},
+    "expired": {"status": ArticleStatus.PUBLISHED, "expired": True},
+    "scheduled": {"status": ArticleStatus.PUBLISHED, "scheduled": True},
+}
+
+
+def make_hidden_article(state: dict, category: Category, now: datetime) -> Article:
+    """An article titled "Bài chưa được phép xem" in one of the HIDDEN_STATES."""
+    published_at = now + timedelta(days=1) if state.get("scheduled") else now - timedelta(days=1)
+    return make_article(
+        "Bài chưa được phép xem",
+        category,
+        status=state["status"],
+        published_at=published_at,
+        expires_at=now - timedelta(minutes=1) if state.get("expired") else None,
+    )

@@ -17,7 +17,7 @@ from portal.content.settings import save_settings
 from portal.extensions import db
 from portal.feeds import views as feeds
 from portal.models import ArticleStatus, CategoryRedirect
-from tests.factories import make_article, make_category, make_image, make_tag
+from tests.factories import HIDDEN_STATES, make_article, make_category, make_hidden_article, make_image, make_tag
 
 SITE_NAME = "Cổng thông tin điện tử Thị trấn Hương An"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -220,27 +220,10 @@ def test_xml_text_drops_every_character_xml_forbids():
     assert feeds.xml_text(None) == ""
 
 
-@pytest.mark.parametrize(
-    "state",
-    [
-        {"status": ArticleStatus.DRAFT},
-        {"status": ArticleStatus.PENDING},
-        {"status": ArticleStatus.UNPUBLISHED},
-        {"status": ArticleStatus.PUBLISHED, "expired": True},
-        {"status": ArticleStatus.PUBLISHED, "scheduled": True},
-    ],
-    ids=["draft", "pending", "unpublished", "expired", "scheduled"],
-)
+@pytest.mark.parametrize("state", HIDDEN_STATES.values(), ids=HIDDEN_STATES.keys())
 def test_articles_readers_may_not_see_never_appear_in_feeds_or_sitemap(client, clock, state):
     category = make_category("Thông báo", slug="thong-bao")
-    published_at = clock() + timedelta(days=1) if state.get("scheduled") else clock() - timedelta(days=1)
-    hidden = make_article(
-        "Bài chưa được phép xem",
-        category,
-        status=state["status"],
-        published_at=published_at,
-        expires_at=clock() - timedelta(minutes=1) if state.get("expired") else None,
-    )
+    hidden = make_hidden_article(state, category, clock())
     visible = make_article("Bài đã đăng", category, now=clock())
     db.session.commit()
     for path in ("/rss.xml", "/rss/thong-bao.xml"):

@@ -7,8 +7,7 @@ import pytest
 
 from portal.content.settings import save_settings
 from portal.extensions import db
-from portal.models import ArticleStatus
-from tests.factories import make_article, make_category, make_image, make_tag
+from tests.factories import HIDDEN_STATES, make_article, make_category, make_hidden_article, make_image, make_tag
 
 SITE_NAME = "Cổng thông tin điện tử Thị trấn Hương An - huyện Quế Sơn - Tỉnh Quảng Nam"
 
@@ -90,27 +89,10 @@ def test_wrong_or_old_slug_redirects_permanently_to_canonical(client, news, wron
     assert response.headers["Location"] == article_path(middle)
 
 
-@pytest.mark.parametrize(
-    "state",
-    [
-        {"status": ArticleStatus.DRAFT},
-        {"status": ArticleStatus.PENDING},
-        {"status": ArticleStatus.UNPUBLISHED},
-        {"status": ArticleStatus.PUBLISHED, "expired": True},
-        {"status": ArticleStatus.PUBLISHED, "scheduled": True},
-    ],
-    ids=["draft", "pending", "unpublished", "expired", "scheduled"],
-)
+@pytest.mark.parametrize("state", HIDDEN_STATES.values(), ids=HIDDEN_STATES.keys())
 def test_articles_readers_may_not_see_answer_404_everywhere(client, clock, state):
     category = make_category("Thông báo")
-    published_at = clock() + timedelta(days=1) if state.get("scheduled") else clock() - timedelta(days=1)
-    hidden = make_article(
-        "Bài chưa được phép xem",
-        category,
-        status=state["status"],
-        published_at=published_at,
-        expires_at=clock() - timedelta(minutes=1) if state.get("expired") else None,
-    )
+    hidden = make_hidden_article(state, category, clock())
     db.session.commit()
     assert client.get(article_path(hidden)).status_code == 404
     assert client.get(f"/print/{hidden.id}").status_code == 404

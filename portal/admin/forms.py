@@ -5,7 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from portal.content.text import normalize_text
+from portal.auth.forms import ConfirmForm
+from portal.content.text import single_line_filter
 from portal.models import Role
 
 ROLE_CHOICES = [
@@ -15,19 +16,15 @@ ROLE_CHOICES = [
 ]
 
 
-def _single_line(value):
-    return normalize_text(value) if isinstance(value, str) else value
-
-
 class AccountForm(FlaskForm):
     """Name, email and role: what an administrator edits on an account."""
 
     display_name = StringField(
         _l("Tên hiển thị"),
-        filters=[_single_line],
+        filters=[single_line_filter],
         validators=[DataRequired(_l("Vui lòng nhập tên hiển thị.")), Length(max=120)],
     )
-    email = StringField(_l("Thư điện tử"), filters=[_single_line], validators=[Optional(), Length(max=254)])
+    email = StringField(_l("Thư điện tử"), filters=[single_line_filter], validators=[Optional(), Length(max=254)])
     role = SelectField(_l("Vai trò"), choices=ROLE_CHOICES)
 
 
@@ -44,10 +41,6 @@ class NewAccountForm(AccountForm):
     )
 
 
-class ConfirmForm(FlaskForm):
-    """A button-only action: nothing but the CSRF token."""
-
-
 class ReauthForm(FlaskForm):
     """The person's password again, before a sensitive change."""
 
@@ -62,13 +55,13 @@ class SettingsForm(FlaskForm):
     """Site settings: header, footer, idle timeout, page sizes, language."""
 
     site_name = StringField(
-        _l("Tên trang (tiêu đề đầu trang)"), filters=[_single_line], validators=[DataRequired(), Length(max=200)]
+        _l("Tên trang (tiêu đề đầu trang)"), filters=[single_line_filter], validators=[DataRequired(), Length(max=200)]
     )
-    site_tagline = StringField(_l("Khẩu hiệu"), filters=[_single_line], validators=[Length(max=200)])
-    footer_owner = StringField(_l("Cơ quan chủ quản"), filters=[_single_line], validators=[Length(max=200)])
-    footer_address = StringField(_l("Địa chỉ"), filters=[_single_line], validators=[Length(max=300)])
-    footer_phone = StringField(_l("Điện thoại"), filters=[_single_line], validators=[Length(max=60)])
-    footer_email = StringField(_l("Thư điện tử"), filters=[_single_line], validators=[Length(max=254)])
+    site_tagline = StringField(_l("Khẩu hiệu"), filters=[single_line_filter], validators=[Length(max=200)])
+    footer_owner = StringField(_l("Cơ quan chủ quản"), filters=[single_line_filter], validators=[Length(max=200)])
+    footer_address = StringField(_l("Địa chỉ"), filters=[single_line_filter], validators=[Length(max=300)])
+    footer_phone = StringField(_l("Điện thoại"), filters=[single_line_filter], validators=[Length(max=60)])
+    footer_email = StringField(_l("Thư điện tử"), filters=[single_line_filter], validators=[Length(max=254)])
     idle_timeout_minutes = IntegerField(
         _l("Tự đăng xuất sau (phút không hoạt động)"),
         validators=[DataRequired(), NumberRange(5, 120, _l("Từ 5 đến 120 phút."))],
@@ -86,7 +79,7 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    actor = StringField(_l("Người thực hiện"), filters=[_single_line], validators=[Length(max=120)])
+    actor = StringField(_l("Người thực hiện"), filters=[single_line_filter], validators=[Length(max=120)])
     action = SelectField(_l("Hành động"), validate_choice=False)
     date_from = StringField(_l("Từ ngày"), validators=[Length(max=20)])
     date_to = StringField(_l("Đến ngày"), validators=[Length(max=20)])
@@ -98,10 +91,21 @@ class AccountSearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Tìm theo tên"), filters=[_single_line], validators=[Length(max=120)])
+    q = StringField(_l("Tìm theo tên"), filters=[single_line_filter], validators=[Length(max=120)])
     role = SelectField(_l("Vai trò"), choices=[("", _l("Tất cả"))] + ROLE_CHOICES, validate_choice=False)
     active = SelectField(
         _l("Trạng thái"),
         choices=[("", _l("Tất cả")), ("1", _l("Đang hoạt động")), ("0", _l("Đã khóa"))],
         validate_choice=False,
     )
+
+
+__all__ = [
+    "AccountForm",
+    "AccountSearchForm",
+    "AuditFilterForm",
+    "ConfirmForm",
+    "NewAccountForm",
+    "ReauthForm",
+    "SettingsForm",
+]

@@ -13,3 +13,18 @@ def normalize_text(value: str | None, multiline: bool = False) -> str:
     if multiline:
         return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
     return _SPACES.sub(" ", text).strip()
+
+
+def single_line_filter(value: object) -> object:
+    """A WTForms filter: normalize_text on strings, anything else untouched."""
+    return normalize_text(value) if isinstance(value, str) else value
+
+
+def multi_line_filter(value: object) -> object:
+    """A WTForms filter keeping line breaks: normalize_text(multiline=True) on strings."""
+    return normalize_text(value, multiline=True) if isinstance(value, str) else value
+
+
+def nfc_filter(value: object) -> object:
+    """A WTForms filter for HTML and passwords: NFC only, every character kept."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value

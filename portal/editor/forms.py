@@ -1,6 +1,5 @@
 """Forms of the editor area; field names are a contract that scripts drive."""
 
-import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,22 +9,11 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from portal.content.text import normalize_text
+from portal.auth.forms import ConfirmForm
+from portal.content.text import multi_line_filter, nfc_filter, single_line_filter
 from portal.ids import MAX_ID
 
 DATE_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
-
-
-def _single_line(value):
-    return normalize_text(value) if isinstance(value, str) else value
-
-
-def _nfc(value):
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
-def _multi_line(value):
-    return normalize_text(value, multiline=True) if isinstance(value, str) else value
 
 
 def parse_local_datetime(raw: str, timezone: str) -> datetime | None:
@@ -49,27 +37,33 @@ class ArticleForm(FlaskForm):
 
     title = StringField(
         _l("Tiêu đề"),
-        filters=[_single_line],
+        filters=[single_line_filter],
         validators=[
             DataRequired(_l("Vui lòng nhập tiêu đề.")),
             Length(max=300, message=_l("Tiêu đề dài tối đa 300 ký tự.")),
         ],
     )
-    lead = TextAreaField(_l("Tóm tắt (sapo)"), filters=[_multi_line], validators=[Length(max=2000)])
+    lead = TextAreaField(_l("Tóm tắt (sapo)"), filters=[multi_line_filter], validators=[Length(max=2000)])
     body = TextAreaField(
-        _l("Nội dung"), filters=[_nfc], validators=[Length(max=500_000, message=_l("Nội dung quá dài."))]
+        _l("Nội dung"), filters=[nfc_filter], validators=[Length(max=500_000, message=_l("Nội dung quá dài."))]
     )
-    byline = StringField(_l("Tác giả bài viết"), filters=[_single_line], validators=[Length(max=120)])
-    source = StringField(_l("Nguồn tin"), filters=[_single_line], validators=[Length(max=300)])
+    byline = StringField(_l("Tác giả bài viết"), filters=[single_line_filter], validators=[Length(max=120)])
+    source = StringField(_l("Nguồn tin"), filters=[single_line_filter], validators=[Length(max=300)])
     category = SelectField(_l("Chuyên mục"), coerce=int, validators=[InputRequired(_l("Vui lòng chọn chuyên mục."))])
-    tags = StringField(_l("Từ khóa (cách nhau bởi dấu phẩy)"), filters=[_single_line], validators=[Length(max=1000)])
+    tags = StringField(
+        _l("Từ khóa (cách nhau bởi dấu phẩy)"), filters=[single_line_filter], validators=[Length(max=1000)]
+    )
     image = FileField(_l("Ảnh đại diện"))
-    image_caption = StringField(_l("Chú thích ảnh"), filters=[_single_line], validators=[Length(max=300)])
-    image_alt = StringField(_l("Mô tả ảnh cho người khiếm thị"), filters=[_single_line], validators=[Length(max=300)])
+    image_caption = StringField(_l("Chú thích ảnh"), filters=[single_line_filter], validators=[Length(max=300)])
+    image_alt = StringField(
+        _l("Mô tả ảnh cho người khiếm thị"), filters=[single_line_filter], validators=[Length(max=300)]
+    )
     remove_image = BooleanField(_l("Bỏ ảnh đại diện"))
     published_at = StringField(_l("Thời điểm đăng (giờ Việt Nam)"), validators=[Optional(), Length(max=40)])
     featured = BooleanField(_l("Tin nổi bật"))
-    review_note = TextAreaField(_l("Ghi chú khi trả lại bài"), filters=[_multi_line], validators=[Length(max=2000)])
+    review_note = TextAreaField(
+        _l("Ghi chú khi trả lại bài"), filters=[multi_line_filter], validators=[Length(max=2000)]
+    )
     version = IntegerField(widget=HiddenField.widget, validators=[Optional(), NumberRange(0, MAX_ID)])
     image_id = IntegerField(widget=HiddenField.widget, validators=[Optional(), NumberRange(1, MAX_ID)])
 
@@ -81,10 +75,6 @@ class ArticleForm(FlaskForm):
             raise ValidationError(_l("Thời điểm đăng không hợp lệ (ví dụ: 02/03/2026 08:30).")) from None
 
 
-class ConfirmForm(FlaskForm):
-    """A button-only action (take over, restore): nothing but the CSRF token."""
-
-
 class DashboardFilterForm(FlaskForm):
     """Filters of the dashboard list (GET, no CSRF)."""
 
@@ -94,4 +84,7 @@ class DashboardFilterForm(FlaskForm):
     status = SelectField(_l("Trạng thái"), validate_choice=False)
     category = SelectField(_l("Chuyên mục"), coerce=str, validate_choice=False)
     author = SelectField(_l("Người viết"), coerce=str, validate_choice=False)
-    q = StringField(_l("Tìm theo tiêu đề"), filters=[_single_line], validators=[Length(max=200)])
+    q = StringField(_l("Tìm theo tiêu đề"), filters=[single_line_filter], validators=[Length(max=200)])
+
+
+__all__ = ["ArticleForm", "ConfirmForm", "DashboardFilterForm", "parse_local_datetime"]
