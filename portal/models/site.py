@@ -32,3 +32,19 @@ class AuditLog(Base):
     detail: Mapped[str] = mapped_column(sa.Text, default="")
     ip: Mapped[str] = mapped_column(sa.String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class ContentState(Base):
+    """One row: the content generation, raised by every change readers can see."""
+
+    __tablename__ = "content_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    generation: Mapped[int] = mapped_column(sa.BigInteger, default=1)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+@sa.event.listens_for(ContentState.__table__, "after_create")
+def _insert_the_row(table: sa.Table, connection: sa.Connection, **_kw) -> None:
+    """create_all (tests, a fresh database) starts with the single row in place."""
+    connection.execute(table.insert().values(id=1, generation=1, changed_at=utcnow()))
