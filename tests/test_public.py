@@ -1,10 +1,13 @@
 """The public site as a reader sees it."""
 
+import itertools
 import re
 from datetime import timedelta
 
 import pytest
 
+from portal.content import published
+from portal.content.search import reindex
 from portal.content.settings import save_settings
 from portal.extensions import db
 from tests.factories import HIDDEN_STATES, make_article, make_category, make_hidden_article, make_image, make_tag
@@ -166,6 +169,87 @@ def test_tag_page_lists_articles_with_the_tag(client, clock):
     html = client.get("/tag/nong-thon-moi").get_data(as_text=True)
     assert "Xây dựng nông thôn mới kiểu mẫu" in html and "Bài không gắn thẻ" not in html
     assert client.get("/tag/khong-co-the-nay").status_code == 404
+
+
+_minutes = itertools.count(1)
+
+
+def publish_many(count: int, clock, categories, tags, image) -> list:
+    """`count` more visible articles spread over the categories, every other one pictured, each with two tags."""
+    articles = [
+        make_article(
+            "",
+            categories[i % len(categories)],
+            published_at=clock() - timedelta(minutes=next(_minutes)),
+            image=image if i % 2 else None,
+            tags=[tags[i % len(tags)], tags[(i + 1) % len(tags)]],
+            featured=i % 7 == 0,
+            view_count=i,
+        )
+        for i in range(count)
+    ]
+    db.session.commit()
+    return articles
+
+
+@pytest.mark.uncached
+@pytest.mark.parametrize("page", ["home", "category", "tag", "article", "print"])
+def test_pages_run_the_same_few_statements_with_5_or_80_articles(app, client, clock, statements_of, page):
+    root = make_category("Tin tức - Sự kiện")
+    categories = [root, make_category("Tin trong huyện", parent=root), make_category("Thông báo")]
+    tags = [make_tag("nông thôn mới"), make_tag("chuyển đổi số"), make_tag("y tế")]
+    image = make_image(64, 48)
+    first = publish_many(5, clock, categories, tags, image)[0]
+    paths = {
+        "home": "/",
+        "category": f"/{root.slug}/",
+        "tag": "/tag/nong-thon-moi",
+        "article": article_path(first),
+        "print": f"/print/{first.id}",
+    }
+    counts = []
+    for more in (0, 75):
+        publish_many(more, clock, categories, tags, image)
+        app.extensions["view_counter"].flush()  # a batch of view counts falling due is not this page's cost
+        response, statements = statements_of(client, paths[page])
+        assert response.status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1] <= 10, counts
+
+
+def test_long_lists_stop_at_the_page_bound_and_say_there_are_more(client, clock, monkeypatch):
+    monkeypatch.setattr(published, "MAX_PAGES", 3)
+    save_settings({"page_size": "2"})
+    category, tag = make_category("Tin trong huyện"), make_tag("nông thôn mới")
+    for i in range(8):
+        make_article(f"Tin huyện số {i}", category, published_at=clock() - timedelta(hours=i), tags=[tag])
+    db.session.commit()
+    for path in (f"/{category.slug}/", "/tag/nong-thon-moi"):
+        assert "Trang 1 / hơn 3" in client.get(path).get_data(as_text=True)
+        last = client.get(f"{path}?page=3").get_data(as_text=True)
+        assert "Tin huyện số 5" in last and "Trang 3 / hơn 3" in last and 'rel="next"' not in last
+        assert client.get(f"{path}?page=4").status_code == 404
+
+
+@pytest.mark.uncached
+def test_public_lists_read_indexes_never_a_whole_table(client, clock, statements_of):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the plans of SQLite, which has no statistics to change its mind")
+    root = make_category("Tin tức - Sự kiện")
+    categories = [root, make_category("Tin trong huyện", parent=root), make_category("Thông báo")]
+    first = publish_many(12, clock, categories, [make_tag("nông thôn mới"), make_tag("y tế")], make_image(64, 48))[0]
+    paths = ["/", f"/{root.slug}/", f"/{root.slug}/?page=2", "/tag/nong-thon-moi", article_path(first), "/search?q=bai"]
+    paths += ["/rss.xml", f"/rss/{root.slug}.xml"]
+    save_settings({"page_size": "2"})
+    reindex()
+    connection = db.session.connection()
+    for path in paths:
+        response, statements = statements_of(client, path)
+        assert response.status_code == 200, path
+        for sql, parameters in statements:
+            plan = [row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters)]
+            scans = [step for step in plan if re.match(r"SCAN (articles|article_tags|search_documents)\b", step)]
+            assert scans == [], (path, sql, plan)
 
 
 @pytest.mark.parametrize(

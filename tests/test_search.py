@@ -5,12 +5,14 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from portal.content import search as search_module
 from portal.content.editing import ArticleInput, save_article
 from portal.content.search import Query, reindex
+from portal.content.settings import save_settings
 from portal.content.workflow import Action
 from portal.extensions import db
-from portal.models import ArticleStatus, Role, SearchDocument
-from tests.factories import make_category, make_user
+from portal.models import ArticleStatus, Category, Role, SearchDocument
+from tests.factories import make_article, make_category, make_image, make_tag, make_user
 
 
 @pytest.fixture
@@ -128,6 +130,51 @@ def test_saving_keeps_the_index_in_step_and_reindex_rebuilds_it(client, library,
     result = runner.invoke(args=["reindex"])
     assert result.exit_code == 0 and "5 bài viết" in result.output
     assert plain(titles(client, "tap huan")) == ["Tập huấn cho cán bộ"]
+
+
+def test_whole_words_first_and_the_last_word_as_a_prefix_only_when_nothing_matches(client, library):
+    assert plain(titles(client, "thon")) == ["Đường giao thông nông thôn được bê tông hóa"]  # thôn, not thông
+    found = titles(client, "truyen tho")  # no word "tho": then words that start with it
+    assert plain(found) == ["Sở Thông tin và Truyền thông làm việc với thị trấn"]
+    assert "<mark>Thông</mark>" in found[0] and "<mark>Truyền</mark>" in found[0]
+    save_settings({"page_size": "1"})
+    db.session.commit()
+    assert "Trang 2 / 3" in client.get("/search?q=tho&page=2").get_data(as_text=True)
+    assert client.get("/search?q=tho&page=4").status_code == 404
+    assert client.get("/search?q=thon&page=2").status_code == 404
+
+
+def publish_news(count: int, category, clock) -> None:
+    """`count` more articles about the commune ("xã"), pictured and tagged, then the index rebuilt."""
+    tag, image = make_tag(f"thẻ {count}"), make_image(64, 48)
+    for _ in range(count):
+        make_article("", category, now=clock(), lead="Tin hoạt động của xã.", image=image, tags=[tag])
+    db.session.commit()
+    reindex()
+
+
+@pytest.mark.uncached
+def test_search_runs_the_same_few_statements_however_many_articles_match(app, client, clock, statements_of):
+    category_id = make_category("Tin xã").id
+    counts = []
+    for count in (5, 75):
+        publish_news(count, db.session.get(Category, category_id), clock)
+        response, statements = statements_of(client, "/search?q=xa")
+        assert response.status_code == 200 and "<mark>xã</mark>" in response.get_data(as_text=True)
+        counts.append(len(statements))
+    assert counts[0] == counts[1] <= 10, counts
+
+
+def test_only_the_newest_matches_are_ranked_and_the_count_says_there_are_more(client, clock, monkeypatch):
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    category = make_category("Tin xã")
+    for n in range(1, 6):
+        make_article(f"Xã tổ chức hội nghị lần {n}", category, now=clock())
+    db.session.commit()
+    reindex()
+    html = client.get("/search?q=xa").get_data(as_text=True)
+    assert "Hơn 3 kết quả" in html
+    assert [f"lần {n}" in html for n in range(1, 6)] == [False, False, True, True, True]
 
 
 def test_query_parsing_keeps_only_words():

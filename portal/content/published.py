@@ -1,4 +1,9 @@
-"""What readers may see: published, already due and not expired articles, and lists of them."""
+"""What readers may see: published, already due and not expired articles, and lists of them.
+
+Lists load what a card shows (category, picture) in the statement that finds the articles, so
+a page runs the same few statements however many articles it lists. Public lists stop at
+MAX_PAGES pages: they never count, nor skip, more rows than that many pages hold.
+"""
 
 import math
 from collections import defaultdict
@@ -6,22 +11,29 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, Tag, article_tags
 
-MAX_PAGE = 10_000
+MAX_PAGE = 10_000  # editor lists: a page number past this is a 404
+MAX_PAGES = 500  # public lists: never counted, nor skipped, past this many pages
+# Many-to-one: joined into the statement that loads the articles, never one query per card.
+CARD_OPTIONS = (joinedload(Article.category), joinedload(Article.image))
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of a list: its items, its number and how many pages there are."""
+    """One page of a list: its items, its number and how many pages there are.
+
+    `capped` says the list holds more than `total` items and only `total` of them are shown.
+    """
 
     items: list[Article]
     number: int
     per_page: int
     total: int
+    capped: bool = False
 
     @property
     def pages(self) -> int:
@@ -48,14 +60,24 @@ def is_visible(now: datetime) -> sa.ColumnElement[bool]:
     )
 
 
+def by_id(stmt: sa.Select) -> sa.Select:
+    """Have SQLite judge articles reached by id from ix_articles_id_visibility, not from their wide rows."""
+    return stmt.with_hint(Article, "INDEXED BY ix_articles_id_visibility", "sqlite")
+
+
+def newest_first(stmt: sa.Select) -> sa.Select:
+    """The statement ordered by publication, newest first (the id breaks ties)."""
+    return stmt.order_by(Article.published_at.desc(), Article.id.desc())
+
+
 def _listing(now: datetime) -> sa.Select:
-    """Visible articles, newest first, with what a list shows loaded in bulk."""
-    return (
-        sa.select(Article)
-        .where(is_visible(now))
-        .options(selectinload(Article.category), selectinload(Article.image))
-        .order_by(Article.published_at.desc(), Article.id.desc())
-    )
+    """Visible articles, newest first, with what a list shows loaded in the same statement."""
+    return newest_first(sa.select(Article).where(is_visible(now)).options(*CARD_OPTIONS))
+
+
+def cards(ids: sa.Select | sa.CompoundSelect) -> list[Article]:
+    """The articles whose ids the statement selects, newest first, ready for a list."""
+    return list(db.session.scalars(newest_first(sa.select(Article).where(Article.id.in_(ids)).options(*CARD_OPTIONS))))
 
 
 def get_visible_article(article_id: int, now: datetime) -> Article | None:
@@ -63,7 +85,7 @@ def get_visible_article(article_id: int, now: datetime) -> Article | None:
     stmt = (
         sa.select(Article)
         .where(Article.id == article_id, is_visible(now))
-        .options(selectinload(Article.tags), selectinload(Article.image), selectinload(Article.category))
+        .options(selectinload(Article.tags), *CARD_OPTIONS)
     )
     return db.session.scalar(stmt)
 
@@ -92,6 +114,57 @@ def paginate(stmt: sa.Select, page: int, per_page: int) -> Page | None:
     return None if page > result.pages else result
 
 
+def _rows(branches: list[sa.Select], limit: int, newest: bool) -> sa.Subquery:
+    """At most `limit` (id, published_at) rows of each branch, the newest ones if asked, as one subquery."""
+    parts = [(newest_first(branch) if newest else branch).limit(limit).subquery() for branch in branches]
+    selects = [sa.select(part.c.id, part.c.published_at) for part in parts]
+    return (selects[0] if len(selects) == 1 else sa.union_all(*selects)).subquery()
+
+
+def capped_count(branches: list[sa.Select], bound: int) -> int:
+    """How many rows the branches hold together, counting no further than bound + 1."""
+    rows = _rows(branches, bound + 1, newest=False)
+    return db.session.scalar(sa.select(sa.func.count()).select_from(sa.select(rows.c.id).limit(bound + 1).subquery()))
+
+
+def bounded_page(branches: list[sa.Select], page: int, per_page: int) -> Page | None:
+    """A page of a list, newest first; None past the last page or past MAX_PAGES pages.
+
+    Args:
+        branches: the list as a union of statements of (Article.id, Article.published_at),
+            unordered; each is read newest first and only as deep as the page needs.
+        page: the page number, from 1.
+        per_page: how many articles a page holds.
+    Returns:
+        The page; its total stops at MAX_PAGES pages (`capped` tells when there are more).
+    """
+    if not 1 <= page <= MAX_PAGES:
+        return None
+    bound, skip = MAX_PAGES * per_page, (page - 1) * per_page
+    found = capped_count(branches, bound)
+    if page > 1 and skip >= found:
+        return None
+    rows = _rows(branches, skip + per_page, newest=True)
+    ids = sa.select(rows.c.id).order_by(rows.c.published_at.desc(), rows.c.id.desc()).limit(per_page).offset(skip)
+    return Page(items=cards(ids), number=page, per_page=per_page, total=min(found, bound), capped=found > bound)
+
+
+def in_categories(category_ids: list[int], now: datetime) -> list[sa.Select]:
+    """Visible articles filed under any of the categories, as one branch per category.
+
+    Each branch reads its own (category, status, published_at) index range newest first, so a
+    page costs what its depth costs, not what the categories hold.
+    """
+    visible = sa.select(Article.id, Article.published_at).where(is_visible(now))
+    return [visible.where(Article.category_id == category_id) for category_id in category_ids]
+
+
+def with_tag(tag: Tag, now: datetime) -> list[sa.Select]:
+    """Visible articles carrying the tag, as a single branch that starts from the tag's links."""
+    stmt = sa.select(Article.id, Article.published_at).select_from(article_tags).join(Article)
+    return [by_id(stmt.where(article_tags.c.tag_id == tag.id, is_visible(now)))]
+
+
 def category_ids_below(category: Category, all_categories: list[Category]) -> list[int]:
     """Return the ids of the category and of every category nested under it."""
     children: dict[int | None, list[int]] = defaultdict(list)
@@ -108,13 +181,12 @@ def category_ids_below(category: Category, all_categories: list[Category]) -> li
 
 def category_page(category_ids: list[int], now: datetime, page: int, per_page: int) -> Page | None:
     """Return a page of visible articles filed under any of the categories."""
-    return paginate(_listing(now).where(Article.category_id.in_(category_ids)), page, per_page)
+    return bounded_page(in_categories(category_ids, now), page, per_page)
 
 
 def tag_page(tag: Tag, now: datetime, page: int, per_page: int) -> Page | None:
     """Return a page of visible articles carrying the tag."""
-    stmt = _listing(now).join(article_tags).where(article_tags.c.tag_id == tag.id)
-    return paginate(stmt, page, per_page)
+    return bounded_page(with_tag(tag, now), page, per_page)
 
 
 def latest_by_root(
@@ -126,20 +198,11 @@ def latest_by_root(
     published_at) index, so the cost does not grow with the number of articles.
     """
     root_of = {c.id: c.lineage()[0].id for c in all_categories}
-    branches = [
-        sa.select(Article.id)
-        .where(Article.category_id == category.id, is_visible(now))
-        .order_by(Article.published_at.desc(), Article.id.desc())
-        .limit(per_root)
-        .subquery()
-        for category in all_categories
-    ]
     blocks: dict[int, list[Article]] = {root.id: [] for root in roots}
-    if not branches:
+    if not all_categories:
         return blocks
-    newest_ids = sa.union_all(*(sa.select(branch.c.id) for branch in branches)).subquery()
-    stmt = _listing(now).where(Article.id.in_(sa.select(newest_ids.c.id)))
-    for article in db.session.scalars(stmt):
+    newest = _rows(in_categories([c.id for c in all_categories], now), per_root, newest=True)
+    for article in cards(sa.select(newest.c.id)):
         block = blocks.get(root_of.get(article.category_id, -1))
         if block is not None and len(block) < per_root:
             block.append(article)
@@ -147,15 +210,15 @@ def latest_by_root(
 
 
 def neighbours(article: Article, now: datetime, limit: int) -> tuple[list[Article], list[Article]]:
-    """Return (newer, older) visible articles of the same category around the given one."""
-    same = _listing(now).where(Article.category_id == article.category_id, Article.id != article.id)
+    """Return (newer, older) visible articles of the same category around the given one, in one statement."""
+    same = sa.select(Article.id).where(Article.category_id == article.category_id, is_visible(now))
     key = sa.tuple_(Article.published_at, Article.id)
     mark = sa.tuple_(sa.literal(article.published_at, Article.published_at.type), sa.literal(article.id))
-    newer = db.session.scalars(
-        same.where(key > mark).order_by(None).order_by(Article.published_at.asc(), Article.id.asc()).limit(limit)
-    )
-    older = db.session.scalars(same.where(key < mark).limit(limit))
-    return list(newer), list(older)
+    newer = same.where(key > mark).order_by(Article.published_at.asc(), Article.id.asc()).limit(limit).subquery()
+    older = newest_first(same.where(key < mark)).limit(limit).subquery()
+    found = cards(sa.union_all(sa.select(newer.c.id), sa.select(older.c.id)))
+    after = [a for a in found if (a.published_at, a.id) > (article.published_at, article.id)]
+    return after[::-1], [a for a in found if (a.published_at, a.id) < (article.published_at, article.id)]
 
 
 def feed_articles(now: datetime, limit: int, category_ids: list[int] | None = None) -> list[Article]:
@@ -166,10 +229,12 @@ def feed_articles(now: datetime, limit: int, category_ids: list[int] | None = No
         limit: how many articles at most.
         category_ids: only articles filed under these categories; None for the whole site.
     """
-    stmt = _listing(now).limit(limit)
-    if category_ids is not None:
-        stmt = stmt.where(Article.category_id.in_(category_ids))
-    return list(db.session.scalars(stmt))
+    if category_ids is None:
+        return list(db.session.scalars(_listing(now).limit(limit)))
+    if not category_ids:
+        return []
+    newest = _rows(in_categories(category_ids, now), limit, newest=True)
+    return cards(sa.select(newest.c.id).order_by(newest.c.published_at.desc(), newest.c.id.desc()).limit(limit))
 
 
 def count_visible(now: datetime) -> int:

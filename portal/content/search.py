@@ -4,31 +4,45 @@ Readers type Vietnamese without diacritics ("so thong tin"), with them ("Sở Th
 capitals or in decomposed Unicode: documents and queries are folded the same way
 (NFC, lowercase, diacritics dropped, đ -> d) before either engine sees them, and queries are
 reduced to plain word tokens, so no search syntax from the reader ever reaches the engine.
+
+Matching: every word must appear whole ("xa" finds "xã", not "xanh"); a query in quotes must
+appear as a phrase. Only when whole words find nothing is the last word taken as the start of
+a word ("phuon" finds "phường").
+
+Ranking: the engine first takes the newest CANDIDATES matching articles a reader may see
+(newest by id: ids grow as articles are written, and both engines can walk their index that
+way and stop early), then orders only those by relevance (SQLite's bm25 with the title
+weighing ten times the text; PostgreSQL's ts_rank_cd over the stored, weighted tsvector,
+title = A, text = B), ties by publication date. Older matches beyond the newest CANDIDATES
+are not shown: the count then reads "more than CANDIDATES", and a common word costs what
+CANDIDATES documents cost, however many articles contain it.
 """
 
 import functools
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import sqlalchemy as sa
 from markupsafe import Markup, escape
 from sqlalchemy.orm import selectinload
 
-from portal.content.published import Page, is_visible
+from portal.content.published import CARD_OPTIONS, MAX_PAGES, Page, by_id, is_visible
 from portal.content.slugs import fold_vietnamese
 from portal.extensions import db
 from portal.models import Article, SearchDocument
-from portal.models.search import PG_DOCUMENT, SQLITE_FTS_TABLE
+from portal.models.search import PG_VECTOR_COLUMN, SQLITE_FTS_TABLE
 
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 12
+CANDIDATES = 1000
 _TAG = re.compile(r"<[^>]+>")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 FTS = sa.table(SQLITE_FTS_TABLE, sa.column("rowid"), sa.column("title"), sa.column("content"))
+PG_VECTOR = sa.literal_column(f"search_documents.{PG_VECTOR_COLUMN}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -44,10 +58,12 @@ def plain_text(body_html: str) -> str:
 
 @dataclass(frozen=True)
 class Query:
-    """A reader's query reduced to tokens; `phrase` when it was typed in quotes."""
+    """A reader's query reduced to tokens; `phrase` when it was typed in quotes, `prefix`
+    when the last token may be the start of a longer word."""
 
     tokens: tuple[str, ...]
     phrase: bool = False
+    prefix: bool = False
 
     @classmethod
     def parse(cls, raw: str) -> "Query":
@@ -55,6 +71,10 @@ class Query:
         text = (raw or "")[:MAX_QUERY_CHARS]
         tokens = tuple(_TOKEN.findall(fold(text)))[:MAX_TOKENS]
         return cls(tokens, phrase=text.strip().startswith('"') and text.strip().endswith('"') and len(tokens) > 1)
+
+    def widened(self) -> "Query | None":
+        """The same query with its last word as a prefix; None for a phrase or if already so."""
+        return None if self.phrase or self.prefix or not self else replace(self, prefix=True)
 
     def __bool__(self) -> bool:
         return bool(self.tokens)
@@ -118,25 +138,86 @@ def _sqlite_match(query: Query) -> str:
     """An FTS5 MATCH expression made only of quoted tokens: no syntax from the reader."""
     if query.phrase:
         return '"' + " ".join(query.tokens) + '"'
-    return " ".join(f'"{token}"' for token in query.tokens[:-1]) + f' "{query.tokens[-1]}"*'
+    return " ".join(f'"{token}"' for token in query.tokens) + ("*" if query.prefix else "")
 
 
 def _pg_tsquery(query: Query) -> str:
     """A to_tsquery text made only of [a-z0-9] tokens: nothing to escape."""
     joiner = " <-> " if query.phrase else " & "
-    return joiner.join(query.tokens) + ("" if query.phrase else ":*")
+    return joiner.join(query.tokens) + (":*" if query.prefix else "")
 
 
-def _ranked_ids(query: Query) -> sa.Select:
-    """(article_id, rank) of matching documents, best first (title matches weigh most)."""
+def _filters(
+    category_ids: list[int] | None, published_from: datetime | None, published_before: datetime | None
+) -> list[sa.ColumnElement[bool]]:
+    """The reader's filters as conditions on articles."""
+    conditions = []
+    if category_ids:
+        conditions.append(Article.category_id.in_(category_ids))
+    if published_from:
+        conditions.append(Article.published_at >= published_from)
+    if published_before:
+        conditions.append(Article.published_at < published_before)
+    return conditions
+
+
+def _pg_tsquery_of(query: Query) -> sa.ColumnElement:
+    """The query as a PostgreSQL tsquery."""
+    return sa.func.to_tsquery(sa.literal_column("'simple'"), _pg_tsquery(query))
+
+
+def _candidates(query: Query, conditions: list[sa.ColumnElement[bool]], limit: int) -> sa.Select:
+    """The newest `limit` matching articles that pass the conditions.
+
+    Columns: article_id, published_at, and on SQLite the rank (bm25 only exists inside the
+    FTS5 scan). The match index is walked from the newest id down and stops after `limit` rows.
+    """
     if _dialect() == "sqlite":
-        rank = sa.func.bm25(sa.literal_column(SQLITE_FTS_TABLE), 10.0, 1.0)
+        key = FTS.c.rowid
         match = sa.literal_column(SQLITE_FTS_TABLE).op("MATCH")(_sqlite_match(query))
-        return sa.select(FTS.c.rowid.label("article_id"), rank.label("rank")).where(match)
-    document = sa.literal_column(f"({PG_DOCUMENT})")
-    tsquery = sa.func.to_tsquery(sa.literal_column("'simple'"), _pg_tsquery(query))
-    rank = -sa.func.ts_rank_cd(document, tsquery)
-    return sa.select(SearchDocument.article_id, rank.label("rank")).where(document.op("@@")(tsquery))
+        rank = sa.func.bm25(sa.literal_column(SQLITE_FTS_TABLE), 10.0, 1.0).label("rank")
+        stmt = sa.select(key.label("article_id"), Article.published_at, rank).select_from(FTS)
+    else:
+        key = SearchDocument.__table__.c.article_id
+        match = PG_VECTOR.op("@@")(_pg_tsquery_of(query))
+        stmt = sa.select(key.label("article_id"), Article.published_at).select_from(SearchDocument.__table__)
+    stmt = by_id(stmt.join(Article, Article.id == key)).where(match, *conditions)
+    return stmt.order_by(key.desc()).limit(limit)
+
+
+def _newest_ranked(matched: sa.CTE, query: Query, bound: int) -> sa.Subquery:
+    """The newest `bound` candidates with their rank (lower is better).
+
+    PostgreSQL ranks here, after the candidates are cut, so that a rare word's few thousand
+    matches are not all ranked before the newest are kept.
+    """
+    stmt = sa.select(matched)
+    if _dialect() != "sqlite":
+        table = SearchDocument.__table__
+        rank = (-sa.func.ts_rank_cd(PG_VECTOR, _pg_tsquery_of(query))).label("rank")
+        stmt = sa.select(matched.c.article_id, matched.c.published_at, rank)
+        stmt = stmt.join(table, table.c.article_id == matched.c.article_id)
+    return stmt.order_by(matched.c.article_id.desc()).limit(bound).subquery()
+
+
+def _best_first(columns: sa.ColumnCollection) -> tuple[sa.ColumnElement, ...]:
+    """Relevance first, then publication date, then id: a stable order of candidates."""
+    return columns.rank, columns.published_at.desc(), columns.article_id.desc()
+
+
+def _ranked_page(query: Query, candidates: sa.Select, bound: int, skip: int, count: int) -> sa.Select:
+    """One statement: the page's articles, best first, each with how many candidates matched.
+
+    The candidates are matched once (a materialized CTE of at most bound + 1 rows): the newest
+    `bound` of them are ranked and sliced before any article row is read, and counting them
+    tells whether there were more.
+    """
+    matched = candidates.cte("matched").prefix_with("MATERIALIZED")
+    newest = _newest_ranked(matched, query, bound)
+    shown = sa.select(newest).order_by(*_best_first(newest.c)).limit(count).offset(skip).subquery()
+    found = sa.select(sa.func.count()).select_from(matched).scalar_subquery()
+    stmt = sa.select(Article, found).join(shown, shown.c.article_id == Article.id).options(*CARD_OPTIONS)
+    return stmt.order_by(*_best_first(shown.c))
 
 
 def search(
@@ -148,35 +229,49 @@ def search(
     published_from: datetime | None = None,
     published_before: datetime | None = None,
 ) -> Page | None:
-    """A page of visible articles matching the query, best first; None past the last page."""
-    if _dialect() == "sqlite":
-        # Matched once, up front: left to itself SQLite would run the MATCH for every article.
-        ranked = _ranked_ids(query).cte("ranked").prefix_with("MATERIALIZED")
-    else:
-        ranked = _ranked_ids(query).subquery()
-    stmt = (
-        sa.select(Article)
-        .join(ranked, ranked.c.article_id == Article.id)
-        .where(is_visible(now))
-        .options(selectinload(Article.category), selectinload(Article.image))
-        .order_by(ranked.c.rank, Article.published_at.desc())
-    )
-    if category_ids:
-        stmt = stmt.where(Article.category_id.in_(category_ids))
-    if published_from:
-        stmt = stmt.where(Article.published_at >= published_from)
-    if published_before:
-        stmt = stmt.where(Article.published_at < published_before)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    if page < 1 or (page > 1 and (page - 1) * per_page >= total):
+    """A page of visible articles matching the query, best first; None past the last page.
+
+    At most CANDIDATES articles (and MAX_PAGES pages) are ever ranked, counted or skipped.
+    """
+    bound, skip = min(CANDIDATES, MAX_PAGES * per_page), (page - 1) * per_page
+    if page < 1 or skip >= bound:
         return None
-    items = list(db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)))
-    return Page(items=items, number=page, per_page=per_page, total=total)
+    conditions = [is_visible(now), *_filters(category_ids, published_from, published_before)]
+    candidates = _candidates(query, conditions, bound + 1)
+    rows = db.session.execute(_ranked_page(query, candidates, bound, skip, per_page)).all()
+    if not rows and page > 1:
+        return None
+    found = rows[0][1] if rows else 0
+    items = [article for article, _found in rows]
+    return Page(items=items, number=page, per_page=per_page, total=min(found, bound), capped=found > bound)
+
+
+def find(
+    query: Query,
+    now: datetime,
+    page: int,
+    per_page: int,
+    category_ids: list[int] | None = None,
+    published_from: datetime | None = None,
+    published_before: datetime | None = None,
+) -> tuple[Query, Page | None]:
+    """Search whole words; if they match nothing, search again with the last word as a prefix.
+
+    Returns the query that was answered (highlighting follows it) and its page (see `search`).
+    """
+    filters = (category_ids, published_from, published_before)
+    result, wider = search(query, now, page, per_page, *filters), query.widened()
+    if wider is None or (result is not None and result.total > 0):
+        return query, result
+    if result is None and search(query, now, 1, per_page, *filters).total > 0:
+        return query, None  # past the last page of whole-word matches
+    return wider, search(wider, now, page, per_page, *filters)
 
 
 def _matches(word: str, query: Query) -> bool:
     folded = fold(word)
-    return any(folded == token or (token == query.tokens[-1] and folded.startswith(token)) for token in query.tokens)
+    last = query.tokens[-1] if query.prefix else None
+    return any(folded == token or (token == last and folded.startswith(token)) for token in query.tokens)
 
 
 def highlight(text: str, query: Query) -> Markup:

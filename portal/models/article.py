@@ -31,10 +31,21 @@ class Article(Base):
     __tablename__ = "articles"
     __table_args__ = (
         sa.UniqueConstraint("category_id", "slug", name="uq_articles_category_id_slug"),
-        sa.Index("ix_articles_status_published_at", "status", "published_at"),
-        sa.Index("ix_articles_category_status_published", "category_id", "status", "published_at"),
+        # Public lists, newest first: the order (published_at, id), then expires_at, so that
+        # deciding visibility and skipping to a deep page never reads the (wide) rows.
+        sa.Index("ix_articles_visible_newest", "status", "published_at", "id", "expires_at"),
+        sa.Index("ix_articles_category_newest", "category_id", "status", "published_at", "id", "expires_at"),
         sa.Index("ix_articles_featured_status_published", "featured", "status", "published_at"),
         sa.Index("ix_articles_status_view_count", "status", "view_count"),
+        sa.Index("ix_articles_status_expires_at", "status", "expires_at"),
+        # Visibility by id, for lists reached through another table (tags, search, sitemap).
+        sa.Index("ix_articles_id_visibility", "id", "status", "published_at", "expires_at", "category_id"),
+        # The editor dashboard: latest change first, alone or by status, category or author.
+        sa.Index("ix_articles_updated_at", "updated_at", "id"),
+        sa.Index("ix_articles_status_updated_at", "status", "updated_at", "id"),
+        sa.Index("ix_articles_category_updated_at", "category_id", "updated_at", "id"),
+        sa.Index("ix_articles_author_updated_at", "author_id", "updated_at", "id"),
+        sa.Index("ix_articles_author_status_published", "author_id", "status", "published_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,7 +68,7 @@ class Article(Base):
     featured: Mapped[bool] = mapped_column(default=False)
     view_count: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
-    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -52,8 +52,11 @@ def render_migration_item(type_: str, obj, autogen_context):
 
 
 ENGINE_SPECIFIC_SEARCH_OBJECTS = ("search_fts", "ix_search_documents_tsv")
+ENGINE_SPECIFIC_SEARCH_COLUMNS = ("tsv",)  # PostgreSQL's stored tsvector of search_documents
 
 
 def include_migration_object(obj, name: str | None, type_: str, reflected: bool, compare_to) -> bool:
-    """Leave the engine-specific full-text objects (made by hand in revision 0005) out of autogenerate."""
+    """Leave the engine-specific full-text objects (made by hand in revisions 0005 and 0008) out of autogenerate."""
+    if type_ == "column" and name in ENGINE_SPECIFIC_SEARCH_COLUMNS:
+        return False
     return not (name or "").startswith(ENGINE_SPECIFIC_SEARCH_OBJECTS)

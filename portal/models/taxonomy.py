@@ -11,7 +11,8 @@ article_tags = sa.Table(
     "article_tags",
     Base.metadata,
     sa.Column("article_id", sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("tag_id", sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+    sa.Column("tag_id", sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_article_tags_tag_id_article_id", "tag_id", "article_id"),  # a tag's articles, index only
 )
 
 
