@@ -12,6 +12,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from portal import clock
 from portal.content.search import highlight, snippet
 from portal.content.settings import DEFAULTS, load_settings
+from portal.errors import (
+    DatabaseUnavailable,
+    database_known_down,
+    is_outage,
+    note_database_down,
+    rollback_quietly,
+    showing_error_page,
+)
 from portal.extensions import db
 from portal.links import article_url, media_srcset, media_url
 from portal.models import Category
@@ -49,24 +57,42 @@ def format_date(value: datetime | None) -> str:
 def current_settings() -> dict[str, str]:
     """The site settings, read once per request; the defaults when the database is down."""
     if "site_settings" not in g:
+        if database_known_down():
+            return dict(DEFAULTS)
         try:
             g.site_settings = load_settings()
-        except SQLAlchemyError:
-            db.session.rollback()
+        except SQLAlchemyError as error:
+            rollback_quietly()
+            if is_outage(error):
+                note_database_down(error)
             g.site_settings = dict(DEFAULTS)
     return g.site_settings
 
 
-def site_context() -> dict:
-    """Settings and categories, loaded once per request; defaults if the database is down."""
-    if "site_context" not in g:
+def layout_categories() -> list[Category]:
+    """Every category in menu order. With the database down: none on an error page, else the 503."""
+    if not database_known_down():
         try:
-            categories = list(db.session.scalars(sa.select(Category).order_by(Category.position, Category.name)))
-        except SQLAlchemyError:
-            db.session.rollback()
-            categories = []
+            return list(db.session.scalars(sa.select(Category).order_by(Category.position, Category.name)))
+        except SQLAlchemyError as error:
+            rollback_quietly()
+            if is_outage(error):
+                note_database_down(error)
+            if not showing_error_page():
+                raise
+            return []
+    if showing_error_page():
+        return []
+    raise DatabaseUnavailable()  # a page without its menu would look fine and be wrong
+
+
+def site_context() -> dict:
+    """Settings and categories, loaded once per request (see layout_categories when the database is down)."""
+    if "site_context" not in g:
+        settings = current_settings()
+        categories = layout_categories()
         g.site_context = {
-            "site": current_settings(),
+            "site": settings,
             "all_categories": categories,
             "nav_categories": [c for c in categories if c.parent_id is None],
         }

@@ -52,6 +52,10 @@ def test_settings_come_from_portal_variables(tmp_path):
         ({"PORTAL_CONFIG": "development", "PORTAL_IDLE_TIMEOUT": "soon"}, "PORTAL_IDLE_TIMEOUT must be a whole number"),
         ({"PORTAL_CONFIG": "development", "PORTAL_IDLE_TIMEOUT": "10"}, "between 120 and 86400"),
         ({"PORTAL_CONFIG": "development", "PORTAL_DEFAULT_LOCALE": "fr"}, "PORTAL_DEFAULT_LOCALE"),
+        (
+            {"PORTAL_CONFIG": "development", "PORTAL_DATABASE_CONNECT_TIMEOUT": "0"},
+            "PORTAL_DATABASE_CONNECT_TIMEOUT must be between 1 and 60",
+        ),
     ],
 )
 def test_bad_settings_stop_the_start_with_a_clear_message(env, message):
@@ -66,3 +70,52 @@ def test_short_secret_key_is_refused_in_production():
 
     with pytest.raises(RuntimeError, match="at least 32 characters"):
         create_app(Weak)
+
+
+def production_env(tmp_path, **env) -> dict:
+    """A production start that is sound apart from what the test changes."""
+    return {
+        "PORTAL_CONFIG": "production",
+        "PORTAL_SECRET_KEY": "k" * 64,
+        "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+        "PORTAL_MEDIA_DIR": str(tmp_path / "media"),
+        **env,
+    }
+
+
+def test_production_refuses_cookies_over_plain_http_and_says_how_to_opt_out(tmp_path):
+    result = run_python("import wsgi", **production_env(tmp_path, PORTAL_SECURE_COOKIES="0"))
+    assert result.returncode != 0
+    assert "PORTAL_SECURE_COOKIES is off" in result.stderr and "PORTAL_ALLOW_PLAIN_HTTP=1" in result.stderr
+
+
+def test_a_plain_http_test_machine_starts_when_it_says_so(tmp_path):
+    env = production_env(tmp_path, PORTAL_SECURE_COOKIES="0", PORTAL_ALLOW_PLAIN_HTTP="1")
+    result = run_python("import wsgi; print(wsgi.app.config['SESSION_COOKIE_NAME'])", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["portal"]
+    assert "for a test machine only" in result.stderr
+
+
+def test_production_refuses_debug_mode_and_names_every_problem_at_once(tmp_path):
+    env = production_env(tmp_path, PORTAL_SECRET_KEY="short", FLASK_DEBUG="1", PORTAL_SECURE_COOKIES="0")
+    result = run_python("import wsgi", **env)
+    assert result.returncode != 0
+    for problem in ("PORTAL_SECRET_KEY must be set", "debug mode is on", "PORTAL_SECURE_COOKIES is off"):
+        assert problem in result.stderr
+
+
+def test_production_on_sqlite_starts_with_a_warning(tmp_path):
+    result = run_python("import wsgi", **production_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "PORTAL_DATABASE_URL is SQLite" in result.stderr
+
+
+def test_production_refuses_test_settings():
+    class Careless(ProductionConfig):
+        SECRET_KEY = "x" * 48
+        SQLALCHEMY_DATABASE_URI = "sqlite://"
+        WTF_CSRF_ENABLED = False
+
+    with pytest.raises(RuntimeError, match="WTF_CSRF_ENABLED is off"):
+        create_app(Careless)

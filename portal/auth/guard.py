@@ -11,6 +11,7 @@ from portal import clock
 from portal.auth.redirects import safe_next
 from portal.content import audit
 from portal.content.sessions import SessionPolicy, end_session, expires_at, find_open_session, reason_to_end, touch
+from portal.errors import database_known_down
 from portal.extensions import db, login_manager
 from portal.models import User
 from portal.templating import current_settings
@@ -50,6 +51,8 @@ def client_address() -> str:
 
 def load_user_from_session_token(token: str) -> User | None:
     """Flask-Login's user loader: the cookie names a session record, not an account."""
+    if database_known_down():
+        return None  # the 503 page is drawn as for a reader; the cookie stays as it was
     record = find_open_session(token)
     if record is None:
         session.pop("_user_id", None)
