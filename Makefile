@@ -44,8 +44,8 @@ lint: $(VENV)/.test
 test: $(VENV)/.test lint translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.test
-	$(BIN)/python bench/run.py
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
