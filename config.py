@@ -5,6 +5,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = BASE_DIR / "instance"
+DEFAULT_DATABASE_URI = f"sqlite:///{INSTANCE_DIR / 'portal.db'}"
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105  (refused in production)
 
 
@@ -22,12 +23,41 @@ def _env_flag(name: str, default: bool) -> bool:
     return value.lower() in {"1", "true", "yes", "on"}
 
 
+def database_engine_options(url: str, options: dict, connect_timeout: int) -> dict:
+    """The engine options for the database at url, so that no request waits long on a database that is gone.
+
+    Args:
+        url: the SQLAlchemy URL.
+        options: SQLALCHEMY_ENGINE_OPTIONS as configured; its values win.
+        connect_timeout: seconds a PostgreSQL connection attempt may take.
+    Returns:
+        The options, plus for PostgreSQL a connect timeout, TCP keep-alives (a vanished server
+        is noticed within about 25 s even mid-query) and a bounded wait for a pooled connection.
+    """
+    if not url.startswith("postgresql"):
+        return dict(options)
+    connect_args = {
+        "connect_timeout": connect_timeout,
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 25_000,  # ms: sent data never acknowledged (server gone) ends the wait
+        "application_name": "portal",
+        **options.get("connect_args", {}),
+    }
+    return {"pool_timeout": 10, **options, "connect_args": connect_args}
+
+
 class Config:
     """Settings shared by every environment."""
 
     SECRET_KEY = _env("SECRET_KEY", DEV_SECRET_KEY)
-    SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'portal.db'}")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", DEFAULT_DATABASE_URI)
+    # Test each pooled connection before use and renew it every 30 minutes: after a database restart or a
+    # firewall's idle cut, requests get a fresh connection instead of an error.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "pool_recycle": 1800}
+    DATABASE_CONNECT_TIMEOUT = _env("DATABASE_CONNECT_TIMEOUT", "3")
     REDIS_URL = _env("REDIS_URL")
     MEDIA_DIR = _env("MEDIA_DIR", str(INSTANCE_DIR / "media"))
     # Kept as text here so that importing config never raises; create_app validates them.
@@ -49,6 +79,10 @@ class Config:
     TEMPLATES_AUTO_RELOAD = False
     JSON_AS_ASCII = False
     SEND_FILE_MAX_AGE_DEFAULT = 3600
+    PAGE_CACHE = _env_flag("PAGE_CACHE", True)
+    PAGE_CACHE_SECONDS = _env("PAGE_CACHE_SECONDS", "300")
+    PAGE_CACHE_MB = _env("PAGE_CACHE_MB", "64")
+    MICROCACHE_SECONDS = _env("MICROCACHE_SECONDS", "10")
 
 
 class DevelopmentConfig(Config):
@@ -64,6 +98,7 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-secret-key"  # noqa: S105
     SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
+    MIGRATIONS = True  # tests upgrade empty databases through Flask-Migrate
     MEDIA_DIR = None  # each test app gets a temporary directory
 
 
@@ -71,6 +106,7 @@ class ProductionConfig(Config):
     """gunicorn behind nginx: secure cookies with the __Host- prefix, HSTS."""
 
     SESSION_COOKIE_SECURE = _env_flag("SECURE_COOKIES", True)
+    ALLOW_PLAIN_HTTP = _env_flag("ALLOW_PLAIN_HTTP", False)  # a test machine without HTTPS, knowingly
     PROXY_HOPS = _env("PROXY_HOPS", "1")
     SESSION_COOKIE_NAME = "__Host-portal" if SESSION_COOKIE_SECURE else "portal"
 

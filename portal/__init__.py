@@ -7,8 +7,8 @@ from pathlib import Path
 
 from flask import Flask, request, session
 
-from config import BASE_DIR, CONFIGS, DEV_SECRET_KEY, INSTANCE_DIR, Config
-from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+from config import BASE_DIR, CONFIGS, DEV_SECRET_KEY, INSTANCE_DIR, Config, database_engine_options
+from portal.extensions import babel, csrf, db, limiter, login_manager
 
 SUPPORTED_LOCALES = ("vi", "en")
 
@@ -33,6 +33,7 @@ def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
         instance_path=str(INSTANCE_DIR),
     )
     load_config(app, config)
+    register_page_cache(app)
     register_proxy_fix(app)
     register_extensions(app)
     register_session_guard(app)
@@ -81,22 +82,55 @@ def _validate_config(app: Flask) -> None:
     app.config["SESSION_LIFETIME"] = _as_int(app, "SESSION_LIFETIME", 60, 7 * 86_400)
     app.config["MAX_UPLOAD_MB"] = _as_int(app, "MAX_UPLOAD_MB", 1, 200)
     app.config["PROXY_HOPS"] = _as_int(app, "PROXY_HOPS", 0, 5)
+    app.config["PAGE_CACHE_SECONDS"] = _as_int(app, "PAGE_CACHE_SECONDS", 1, 86_400)
+    app.config["PAGE_CACHE_MB"] = _as_int(app, "PAGE_CACHE_MB", 1, 4096)
+    app.config["MICROCACHE_SECONDS"] = _as_int(app, "MICROCACHE_SECONDS", 0, 3600)
     app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
     if app.config.get("DEFAULT_LOCALE") not in SUPPORTED_LOCALES:
         raise RuntimeError(f"PORTAL_DEFAULT_LOCALE must be one of {', '.join(SUPPORTED_LOCALES)}")
     app.config["BABEL_DEFAULT_LOCALE"] = app.config["DEFAULT_LOCALE"]
+    app.config["DATABASE_CONNECT_TIMEOUT"] = _as_int(app, "DATABASE_CONNECT_TIMEOUT", 1, 60)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = database_engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+        app.config["DATABASE_CONNECT_TIMEOUT"],
+    )
     if app.config["ENV_NAME"] == "production":
-        key = app.config.get("SECRET_KEY") or ""
-        if key == DEV_SECRET_KEY or len(key) < 32:
-            raise RuntimeError(
-                "PORTAL_SECRET_KEY must be set to a random value of at least 32 characters in "
-                'production (python -c "import secrets; print(secrets.token_hex(32))")'
-            )
+        _refuse_insecure_production(app)
     if not app.config.get("MEDIA_DIR"):
         app.config["MEDIA_DIR"] = tempfile.mkdtemp(prefix="portal-media-")
     Path(app.config["MEDIA_DIR"]).mkdir(parents=True, exist_ok=True)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith(f"sqlite:///{INSTANCE_DIR}"):
         INSTANCE_DIR.mkdir(exist_ok=True)
+
+
+def _refuse_insecure_production(app: Flask) -> None:
+    """Start production only with settings fit for the internet; the error names every fix at once."""
+    problems = []
+    key = app.config.get("SECRET_KEY") or ""
+    if key == DEV_SECRET_KEY or len(key) < 32:
+        problems.append(
+            "PORTAL_SECRET_KEY must be set to a random value of at least 32 characters in "
+            'production (python -c "import secrets; print(secrets.token_hex(32))")'
+        )
+    if app.debug:
+        problems.append("Flask's debug mode is on (FLASK_DEBUG=1 or --debug): unset FLASK_DEBUG")
+    if app.testing or not app.config.get("WTF_CSRF_ENABLED", True):
+        problems.append("TESTING is on or WTF_CSRF_ENABLED is off: remove these test settings")
+    if not app.config["SESSION_COOKIE_SECURE"] and not app.config.get("ALLOW_PLAIN_HTTP"):
+        problems.append(
+            "PORTAL_SECURE_COOKIES is off, so sign-in cookies would travel unencrypted: serve the site "
+            "over HTTPS and unset it, or on a test machine without HTTPS also set PORTAL_ALLOW_PLAIN_HTTP=1"
+        )
+    if problems:
+        raise RuntimeError("Refusing to start in production. " + " ".join(f"{p}." for p in problems))
+    if not app.config["SESSION_COOKIE_SECURE"]:
+        app.logger.warning("PORTAL_ALLOW_PLAIN_HTTP: cookies are sent over plain HTTP; for a test machine only")
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        app.logger.warning(
+            "PORTAL_DATABASE_URL is SQLite: fine for one machine; use PostgreSQL for several machines "
+            "or many editors at once"
+        )
 
 
 def select_locale() -> str:
@@ -113,6 +147,13 @@ def select_locale() -> str:
     return site_default if site_default in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
 
 
+def register_page_cache(app: Flask) -> None:
+    """Anonymous public pages from a cache in front of Flask (inside ProxyFix, which wraps it)."""
+    from portal.cache import register
+
+    register(app, SUPPORTED_LOCALES)
+
+
 def register_proxy_fix(app: Flask) -> None:
     """Trust X-Forwarded-* from that many proxies (nginx), so client addresses are real."""
     hops = app.config["PROXY_HOPS"]
@@ -125,13 +166,34 @@ def register_proxy_fix(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to the app and apply their settings."""
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"))
+    register_migrations(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+
+
+def register_migrations(app: Flask) -> None:
+    """Flask-Migrate (`flask db ...`) for commands and tests, not for the web workers."""
+    import click
+
+    wanted = app.config.get("MIGRATIONS")
+    if wanted is None:  # unset: wanted when the app is loaded by a `flask` command
+        wanted = click.get_current_context(silent=True) is not None
+    if not wanted:
+        return
+    from flask_migrate import Migrate
+
+    from portal.models.base import include_migration_object, render_migration_item
+
+    Migrate(
+        render_as_batch=True,
+        compare_type=True,
+        render_item=render_migration_item,
+        include_object=include_migration_object,
+    ).init_app(app, db, directory=str(BASE_DIR / "migrations"))
 
 
 def register_session_guard(app: Flask) -> None:
@@ -168,6 +230,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.categories import bp as categories_bp
     from portal.editor import bp as editor_bp
     from portal.feeds import bp as feeds_bp
+    from portal.health import bp as health_bp
     from portal.i18n import bp as i18n_bp
     from portal.public import bp as public_bp
 
@@ -177,6 +240,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(editor_bp)
     app.register_blueprint(i18n_bp)
     app.register_blueprint(feeds_bp)  # before public: its fixed paths win over /<slug>/
+    app.register_blueprint(health_bp)  # /healthz and /readyz, before public too
     app.register_blueprint(public_bp)
 
 

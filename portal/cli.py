@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 
-from config import Config
+from config import DEFAULT_DATABASE_URI
 from portal import clock
 from portal.content import audit
 from portal.content.accounts import (
@@ -31,7 +31,7 @@ CREDENTIALS_FILE = "demo-accounts.txt"
 def credentials_path() -> Path:
     """instance/demo-accounts.txt for the default database; one file per other database."""
     url = current_app.config["SQLALCHEMY_DATABASE_URI"]
-    if url == Config.SQLALCHEMY_DATABASE_URI:
+    if url == DEFAULT_DATABASE_URI:
         return Path(current_app.instance_path) / CREDENTIALS_FILE
     digest = hashlib.sha256(url.encode()).hexdigest()[:8]
     return Path(current_app.instance_path) / f"demo-accounts-{digest}.txt"

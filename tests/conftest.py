@@ -8,6 +8,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
@@ -49,10 +50,11 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def app(tmp_path, clock):
-    app = create_app(
-        {"MEDIA_DIR": str(tmp_path / "media"), "CLOCK": clock, "THROTTLE_NAMESPACE": f"{uuid.uuid4().hex}/"}
-    )
+def app(request, tmp_path, clock):
+    overrides = {"MEDIA_DIR": str(tmp_path / "media"), "CLOCK": clock, "THROTTLE_NAMESPACE": f"{uuid.uuid4().hex}/"}
+    if request.node.get_closest_marker("uncached"):
+        overrides["PAGE_CACHE"] = False  # what a render costs, not what the page cache saves
+    app = create_app(overrides)
     app.test_client_class = IsolatedClient
     app.instance_path = str(tmp_path / "instance")
     with app.app_context():
@@ -71,6 +73,23 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def statements_of(app):
+    """statements_of(client, path) -> (response, [(sql, parameters), ...]) of one GET request."""
+
+    def run(client, path: str):
+        seen: list[tuple[str, object]] = []
+        listener = lambda conn, cursor, sql, parameters, *rest: seen.append((sql, parameters))  # noqa: E731
+        sa.event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            response = client.get(path)
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", listener)
+        return response, seen
+
+    return run
 
 
 @pytest.fixture

@@ -253,6 +253,7 @@ def counted_statements():
         sa.event.remove(db.engine, "before_cursor_execute", listener)
 
 
+@pytest.mark.uncached
 @pytest.mark.parametrize("path", ["/rss.xml", "/rss/tin-tuc.xml", "/sitemap.xml"])
 def test_feed_and_sitemap_queries_do_not_grow_with_the_articles(client, clock, path):
     category = make_category("Tin tức", slug="tin-tuc")
@@ -269,7 +270,7 @@ def test_feed_and_sitemap_queries_do_not_grow_with_the_articles(client, clock, p
     add_articles(12)
     with counted_statements() as many:
         assert client.get(path).status_code == 200
-    assert len(many) == len(few)
+    assert len(many) == len(few) <= 10
 
 
 # --- Sitemap -----------------------------------------------------------------------------

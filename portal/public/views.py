@@ -9,9 +9,9 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from portal import clock
 from portal.content import published
 from portal.content.categories import resolve_redirect
+from portal.content.readership import count_view as count_view_of
 from portal.content.readership import reader_key
-from portal.content.search import Query
-from portal.content.search import search as search_articles
+from portal.content.search import Query, find
 from portal.content.settings import int_setting
 from portal.extensions import db
 from portal.ids import parse_day, parse_id
@@ -74,12 +74,14 @@ def category(category_slug: str):
         query = request.query_string.decode("ascii", "replace")
         return redirect(url_for("public.category", category_slug=moved.slug) + (f"?{query}" if query else ""), code=301)
     found = category_by_slug_or_404(category_slug)
-    ids = published.category_ids_below(found, site_context()["all_categories"])
+    all_categories = site_context()["all_categories"]
+    ids = published.category_ids_below(found, all_categories)
     per_page = int_setting(site_context()["site"], "page_size")
     page = published.category_page(ids, clock.now(), requested_page(), per_page)
     if page is None:
         abort(404)
-    return render_template("public/category.html", category=found, page=page)
+    children = [c for c in all_categories if c.parent_id == found.id]  # already loaded, in menu order
+    return render_template("public/category.html", category=found, children=children, page=page)
 
 
 @bp.get("/search")
@@ -93,9 +95,10 @@ def search():
     if query:
         per_page = int_setting(site_context()["site"], "page_size")
         ids = published.category_ids_below(chosen, all_categories) if chosen else None
-        page = search_articles(
-            query, clock.now(), requested_page(), per_page, ids, start, end + timedelta(days=1) if end else None
-        )
+        query, page = find(
+            query, clock.now(), requested_page(), per_page,
+            category_ids=ids, published_from=start, published_before=end + timedelta(days=1) if end else None,
+        )  # fmt: skip
         if page is None and requested_page() > 1:
             abort(404)
     return render_template(
@@ -138,7 +141,7 @@ def count_view(article: Article) -> int:
     """Count this reader's view (once per 30 minutes) and return the article's total."""
     counter = current_app.extensions["view_counter"]
     try:
-        counter.record(article.id, reader_key(request.remote_addr or "", request.user_agent.string))
+        count_view_of(counter, article.id, reader_key(request.remote_addr or "", request.user_agent.string))
         return article.view_count + counter.pending(article.id)
     except Exception:  # a counter that is down must never break reading
         current_app.logger.warning("view counter unavailable", exc_info=True)
