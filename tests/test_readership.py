@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import sqlalchemy as sa
 
-from portal.content.readership import MemoryViewCounter, RedisViewCounter, count_view
+from portal.content.readership import MemoryViewCounter, RedisViewCounter, record_view
 from portal.extensions import db
 from portal.models import Article
 from tests.factories import make_article, make_category
@@ -91,7 +91,7 @@ def test_memory_counter_flushes_in_batches(app, clock):
     db.session.commit()
     counter = MemoryViewCounter()
     for n in range(250):
-        count_view(counter, article.id, f"reader-{n}")
+        record_view(counter, article.id, f"reader-{n}")
     assert stored_views(article.id) == 200  # two batches of 100 were written on the way
     assert counter.pending(article.id) == 50
     counter.flush()
@@ -112,7 +112,7 @@ def test_redis_counter_is_shared_by_workers_and_exact(app, clock):
     article = make_article("Bài", make_category("Tin tức"), now=clock())
     db.session.commit()
     for n in range(150):
-        count_view(workers[n % 2], article.id, f"reader-{n}")
+        record_view(workers[n % 2], article.id, f"reader-{n}")
     workers[0].flush()
     workers[1].flush()
     assert stored_views(article.id) == 150

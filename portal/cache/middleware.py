@@ -19,6 +19,7 @@ from werkzeug.http import is_resource_modified, parse_cookie
 
 from portal.cache.pages import CachedPage
 from portal.content.readership import reader_key
+from portal.i18n import COOKIE_NAME as LANGUAGE_COOKIE
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class PageCacheMiddleware:
         cookies = parse_cookie(environ.get("HTTP_COOKIE", "")) if environ.get("HTTP_COOKIE") else {}
         if self.private_cookies.intersection(cookies):
             return None
-        language = cookies.get("portal_lang")
+        language = cookies.get(LANGUAGE_COOKIE)
         language = language if language in self.languages else "-"
         host = environ.get("HTTP_HOST", "")[:100]
         return f"{language}|{host}|{path}?{query}"

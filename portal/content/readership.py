@@ -191,7 +191,7 @@ class RedisViewCounter:
         return sum(counts.values())
 
 
-def count_view(counter, article_id: int, reader: str) -> None:
+def record_view(counter, article_id: int, reader: str) -> None:
     """Record a view and write what has gathered when it is time (needs an app context)."""
     counter.record(article_id, reader)
     if counter.flush_due():

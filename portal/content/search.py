@@ -147,18 +147,24 @@ def _pg_tsquery(query: Query) -> str:
     return joiner.join(query.tokens) + (":*" if query.prefix else "")
 
 
-def _filters(
-    category_ids: list[int] | None, published_from: datetime | None, published_before: datetime | None
-) -> list[sa.ColumnElement[bool]]:
-    """The reader's filters as conditions on articles."""
-    conditions = []
-    if category_ids:
-        conditions.append(Article.category_id.in_(category_ids))
-    if published_from:
-        conditions.append(Article.published_at >= published_from)
-    if published_before:
-        conditions.append(Article.published_at < published_before)
-    return conditions
+@dataclass(frozen=True)
+class Filters:
+    """What a reader may narrow a search to: categories and a publication period."""
+
+    category_ids: tuple[int, ...] = ()
+    published_from: datetime | None = None
+    published_before: datetime | None = None
+
+    def conditions(self) -> list[sa.ColumnElement[bool]]:
+        """The filters as conditions on articles."""
+        conditions = []
+        if self.category_ids:
+            conditions.append(Article.category_id.in_(self.category_ids))
+        if self.published_from:
+            conditions.append(Article.published_at >= self.published_from)
+        if self.published_before:
+            conditions.append(Article.published_at < self.published_before)
+        return conditions
 
 
 def _pg_tsquery_of(query: Query) -> sa.ColumnElement:
@@ -220,15 +226,7 @@ def _ranked_page(query: Query, candidates: sa.Select, bound: int, skip: int, cou
     return stmt.order_by(*_best_first(shown.c))
 
 
-def search(
-    query: Query,
-    now: datetime,
-    page: int,
-    per_page: int,
-    category_ids: list[int] | None = None,
-    published_from: datetime | None = None,
-    published_before: datetime | None = None,
-) -> Page | None:
+def search(query: Query, now: datetime, page: int, per_page: int, filters: Filters = Filters()) -> Page | None:
     """A page of visible articles matching the query, best first; None past the last page.
 
     At most CANDIDATES articles (and MAX_PAGES pages) are ever ranked, counted or skipped.
@@ -236,7 +234,7 @@ def search(
     bound, skip = min(CANDIDATES, MAX_PAGES * per_page), (page - 1) * per_page
     if page < 1 or skip >= bound:
         return None
-    conditions = [is_visible(now), *_filters(category_ids, published_from, published_before)]
+    conditions = [is_visible(now), *filters.conditions()]
     candidates = _candidates(query, conditions, bound + 1)
     rows = db.session.execute(_ranked_page(query, candidates, bound, skip, per_page)).all()
     if not rows and page > 1:
@@ -247,25 +245,18 @@ def search(
 
 
 def find(
-    query: Query,
-    now: datetime,
-    page: int,
-    per_page: int,
-    category_ids: list[int] | None = None,
-    published_from: datetime | None = None,
-    published_before: datetime | None = None,
+    query: Query, now: datetime, page: int, per_page: int, filters: Filters = Filters()
 ) -> tuple[Query, Page | None]:
     """Search whole words; if they match nothing, search again with the last word as a prefix.
 
     Returns the query that was answered (highlighting follows it) and its page (see `search`).
     """
-    filters = (category_ids, published_from, published_before)
-    result, wider = search(query, now, page, per_page, *filters), query.widened()
+    result, wider = search(query, now, page, per_page, filters), query.widened()
     if wider is None or (result is not None and result.total > 0):
         return query, result
-    if result is None and search(query, now, 1, per_page, *filters).total > 0:
+    if result is None and search(query, now, 1, per_page, filters).total > 0:
         return query, None  # past the last page of whole-word matches
-    return wider, search(wider, now, page, per_page, *filters)
+    return wider, search(wider, now, page, per_page, filters)
 
 
 def _matches(word: str, query: Query) -> bool:

@@ -9,9 +9,8 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from portal import clock
 from portal.content import published
 from portal.content.categories import resolve_redirect
-from portal.content.readership import count_view as count_view_of
-from portal.content.readership import reader_key
-from portal.content.search import Query, find
+from portal.content.readership import reader_key, record_view
+from portal.content.search import Filters, Query, find
 from portal.content.settings import int_setting
 from portal.extensions import db
 from portal.ids import parse_day, parse_id
@@ -94,11 +93,12 @@ def search():
     page = None
     if query:
         per_page = int_setting(site_context()["site"], "page_size")
-        ids = published.category_ids_below(chosen, all_categories) if chosen else None
-        query, page = find(
-            query, clock.now(), requested_page(), per_page,
-            category_ids=ids, published_from=start, published_before=end + timedelta(days=1) if end else None,
-        )  # fmt: skip
+        filters = Filters(
+            category_ids=tuple(published.category_ids_below(chosen, all_categories)) if chosen else (),
+            published_from=start,
+            published_before=end + timedelta(days=1) if end else None,
+        )
+        query, page = find(query, clock.now(), requested_page(), per_page, filters)
         if page is None and requested_page() > 1:
             abort(404)
     return render_template(
@@ -134,14 +134,14 @@ def article(category_slug: str, slug: str, article_id: int):
         return redirect(article_url(found), code=301)
     limit = int_setting(site_context()["site"], "related_count", high=20)
     newer, older = published.neighbours(found, clock.now(), limit)
-    return render_template("public/article.html", article=found, newer=newer, older=older, views=count_view(found))
+    return render_template("public/article.html", article=found, newer=newer, older=older, views=views_so_far(found))
 
 
-def count_view(article: Article) -> int:
+def views_so_far(article: Article) -> int:
     """Count this reader's view (once per 30 minutes) and return the article's total."""
     counter = current_app.extensions["view_counter"]
     try:
-        count_view_of(counter, article.id, reader_key(request.remote_addr or "", request.user_agent.string))
+        record_view(counter, article.id, reader_key(request.remote_addr or "", request.user_agent.string))
         return article.view_count + counter.pending(article.id)
     except Exception:  # a counter that is down must never break reading
         current_app.logger.warning("view counter unavailable", exc_info=True)
