@@ -7,65 +7,20 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import ssl
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from config import BASE_DIR, Config
+from tests.servers import answers, free_port, gunicorn_command, require, stop, wait_until
 
 SITE = BASE_DIR / "deploy" / "nginx" / "portal.conf"
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 OPENSSL = shutil.which("openssl")
 MEDIA_NAME = "0123456789abcdef0123456789abcdef-480.jpg"
-
-
-def require(tool: str | None, name: str) -> str:
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must have {name}: .ci/run installs it from Debian's packages")
-        pytest.skip(f"no {name} (apt-get install {name})")
-    return tool
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until(ready, what: str, process: subprocess.Popen | None = None, timeout: float = 90) -> None:
-    """Poll until ready() is true; fail early when the process has died."""
-    deadline = time.monotonic() + timeout
-    while not ready():
-        if process is not None and process.poll() is not None:
-            pytest.fail(f"{what} exited with {process.returncode}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"{what} did not start within {timeout} s")
-        time.sleep(0.1)
-
-
-def answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def make_certificate(folder: Path) -> tuple[Path, Path]:
@@ -152,11 +107,6 @@ def render_site(replacements: dict[str, str]) -> str:
         assert placeholder in text, f"{SITE} no longer contains {placeholder!r}: update this test"
         text = text.replace(placeholder, value)
     return "\n".join(line for line in text.splitlines() if "listen [::]" not in line)
-
-
-def gunicorn_command() -> list[str]:
-    script = Path(sys.executable).with_name("gunicorn")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "gunicorn"]
 
 
 @pytest.fixture(scope="module")
