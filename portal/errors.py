@@ -15,6 +15,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from portal.extensions import db
+from portal.traffic import wants_json
 
 MESSAGES = {
     400: _l("Yêu cầu không hợp lệ."),
@@ -79,12 +80,6 @@ def database_known_down() -> bool:
 def showing_error_page() -> bool:
     """Whether an error page is being drawn (the layout then falls back instead of failing)."""
     return bool(g.get("showing_error_page"))
-
-
-def wants_json() -> bool:
-    """Whether the client asked for JSON rather than a page."""
-    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return request.is_json or best == "application/json"
 
 
 def rollback_quietly() -> None:

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, redirect, request, url_for
 
 from portal import SUPPORTED_LOCALES
 from portal.auth.redirects import safe_next
+from portal.traffic import passive_request
 
 COOKIE_NAME = "portal_lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600  # a year: readers choose once
@@ -12,6 +13,7 @@ bp = Blueprint("i18n", __name__)
 
 
 @bp.get("/lang/<code>")
+@passive_request  # changing the language is no sign that the person is still at the desk
 def choose(code):
     """Set the language cookie and go back to `next` (a local path only), else the home page.
 

@@ -285,7 +285,7 @@ def test_the_idle_timeout_setting_governs_sessions(people, clock):
     users, clients = people
     save_settings({"idle_timeout_minutes": "5"})
     db.session.commit()
-    assert 'data-session-expires-in="300"' in clients["author"].get("/editor/").get_data(as_text=True)
+    assert 'data-session-expires-ms="300000"' in clients["author"].get("/editor/").get_data(as_text=True)
     clock.advance(minutes=5)
     assert clients["author"].get("/editor/").status_code == 302
 

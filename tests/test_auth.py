@@ -147,9 +147,9 @@ def test_background_status_polls_never_extend_the_session(app, login, clock):
     client = login(make_user())
     clock.advance(seconds=IDLE - 100)
     status = client.get("/session/status")
-    assert status.status_code == 200 and status.json["expires_in"] == 100
+    assert status.status_code == 200 and status.json["expires_in_ms"] == 100_000
     clock.advance(seconds=99)
-    assert client.get("/session/status").json["expires_in"] == 1
+    assert client.get("/session/status").json["expires_in_ms"] == 1_000
     clock.advance(seconds=1)
     assert client.get("/account").status_code == 302
 
@@ -160,8 +160,9 @@ def test_keepalive_restarts_the_idle_clock_and_reports_it(app, login, clock):
     answer = client.post("/session/keepalive", headers={"Accept": "application/json"})
     assert answer.status_code == 200 and answer.json == {
         "authenticated": True,
-        "expires_in": IDLE,
+        "expires_in_ms": IDLE * 1000,
         "idle_timeout": IDLE,
+        "warning": 60,
     }
     clock.advance(seconds=IDLE - 1)
     assert client.get("/account").status_code == 200
@@ -175,7 +176,7 @@ def test_keepalive_never_passes_the_absolute_lifetime(app, login, clock):
         clock.advance(seconds=IDLE - 60)
         elapsed += IDLE - 60
         answer = client.post("/session/keepalive")
-        assert answer.status_code == 200 and answer.json["expires_in"] <= lifetime - elapsed
+        assert answer.status_code == 200 and answer.json["expires_in_ms"] <= (lifetime - elapsed) * 1000
     clock.advance(seconds=lifetime - elapsed)
     assert client.post("/session/keepalive").status_code == 401
     assert db.session.scalar(sa.select(UserSession.end_reason)) == "lifetime"
@@ -400,7 +401,7 @@ def test_the_idle_prompt_is_on_signed_in_pages_only(app, login, client):
         "Bạn đã không sử dụng Site, Bấm vào đây để duy trì trạng thái đăng nhập. Thời gian chờ: 60 giây"
     )
     assert 'role="alertdialog"' in html and "aria-live" in html
-    assert f'data-session-expires-in="{IDLE}"' in html
+    assert f'data-session-expires-ms="{IDLE * 1000}"' in html
 
 
 def test_anonymous_readers_get_no_session_cookie(app, client):

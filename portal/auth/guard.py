@@ -10,25 +10,23 @@ from flask_login import current_user
 from portal import clock
 from portal.auth.redirects import safe_next
 from portal.content import audit
-from portal.content.sessions import SessionPolicy, end_session, expires_at, find_open_session, reason_to_end, touch
+from portal.content.sessions import (
+    SessionPolicy,
+    end_session,
+    find_open_session,
+    milliseconds_left,
+    reason_to_end,
+    touch,
+)
 from portal.errors import database_known_down
 from portal.extensions import db, login_manager
 from portal.models import User
 from portal.templating import current_settings
+from portal.traffic import current_target, is_passive_request, local_target, wants_json
 
-BACKGROUND_ATTRIBUTE = "_portal_background"
-
-
-def background_request(view):
-    """Mark a view as background traffic: it never counts as the person's activity."""
-    setattr(view, BACKGROUND_ATTRIBUTE, True)
-    return view
-
-
-def is_background_request() -> bool:
-    """Whether the current request is background traffic (heartbeat, status poll)."""
-    view = current_app.view_functions.get(request.endpoint or "")
-    return bool(getattr(view, BACKGROUND_ATTRIBUTE, False))
+# A redirect answered to a request that was not activity: the page it leads to is not either.
+PASSIVE_LANDING_KEY = "_passive_landing"
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
 
 def idle_timeout() -> int:
@@ -67,25 +65,38 @@ def load_user_from_session_token(token: str) -> User | None:
         session.pop("_user_id", None)
         g.session_ended = reason
         return None
-    if not is_background_request():
+    if counts_as_activity():
         touch(record, now)
         db.session.commit()
+        g.activity_counted = True
     user = record.user
     user.session_record, user.session_token = record, token
     return user
 
 
-def seconds_left() -> int:
-    """Seconds until the signed-in person's session ends if left alone."""
-    record = current_user.session_record
-    return max(0, int((expires_at(record, session_policy()) - clock.now()).total_seconds()))
+def counts_as_activity() -> bool:
+    """Whether this request is something the person did: not a script's poll, not the sign-in
+    page or the language switch, and not the page a redirect from one of those leads to."""
+    landing = session.pop(PASSIVE_LANDING_KEY, None)
+    return not is_passive_request() and landing != current_target()
 
 
-def wants_json_answer() -> bool:
-    """Whether the request comes from a script expecting JSON."""
-    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    script_endpoint = is_background_request() or request.path.startswith("/session/")
-    return script_endpoint or request.is_json or best == "application/json"
+def remember_passive_redirect(response):
+    """A redirect answered to a request that was not activity: its target will not count either."""
+    if response.status_code in REDIRECT_CODES and "_user_id" in session and not g.get("activity_counted"):
+        session[PASSIVE_LANDING_KEY] = local_target(response.location or "")
+    return response
+
+
+def session_state() -> dict:
+    """What the idle prompt's script is told about the signed-in person's session."""
+    policy = session_policy()
+    return {
+        "authenticated": True,
+        "expires_in_ms": milliseconds_left(current_user.session_record, policy, clock.now()),
+        "idle_timeout": policy.idle_timeout,
+        "warning": policy.warning_seconds,
+    }
 
 
 def answer_signed_out():
@@ -96,9 +107,9 @@ def answer_signed_out():
         if ended
         else _("Vui lòng đăng nhập để tiếp tục.")
     )
-    if ended or not wants_json_answer():
+    if ended or not wants_json():
         flash(message, "warning")  # shown on the sign-in page the script goes to next
-    if wants_json_answer():
+    if wants_json():
         return jsonify(authenticated=False, error=message), 401
     target = request.full_path if request.query_string else request.path
     return redirect(url_for("auth.login", next=safe_next(target)))
@@ -138,9 +149,7 @@ def require_password_change():
 
 def session_template_context() -> dict:
     """What base.html needs for the idle prompt of a signed-in person."""
-    if current_user.is_authenticated:
-        return {"session_expires_in": seconds_left(), "idle_timeout": idle_timeout()}
-    return {"session_expires_in": None}
+    return {"session_state": session_state() if current_user.is_authenticated else None}
 
 
 def register(app: Flask) -> None:
@@ -150,6 +159,7 @@ def register(app: Flask) -> None:
     login_manager.session_protection = None  # the server-side record is the protection
     app.context_processor(session_template_context)
     app.before_request(require_password_change)
+    app.after_request(remember_passive_redirect)
 
     @app.after_request
     def no_store_for_signed_in(response):

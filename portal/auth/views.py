@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from portal import clock
 from portal.auth import throttle
 from portal.auth.forms import ChangePasswordForm, ConfirmForm, DisplayNameForm, LoginForm
-from portal.auth.guard import background_request, client_address, idle_timeout, seconds_left
+from portal.auth.guard import client_address, session_state
 from portal.auth.redirects import safe_next
 from portal.content import audit
 from portal.content.accounts import AccountError, authenticate, change_password, normalize_username
@@ -16,6 +16,7 @@ from portal.content.sessions import end_session, open_session
 from portal.content.text import normalize_text
 from portal.extensions import db
 from portal.models import UserSession
+from portal.traffic import background_request, passive_request
 
 bp = Blueprint("auth", __name__)
 
@@ -37,6 +38,7 @@ def too_many_attempts(form: LoginForm, wait: int):
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@passive_request  # the idle prompt's script lands here: that must not renew the session it ends
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if current_user.is_authenticated and request.method == "GET":
@@ -94,14 +96,14 @@ def logout():
 @bp.post("/session/keepalive")
 @login_required
 def keepalive():
-    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=idle_timeout())
+    return jsonify(session_state())
 
 
 @bp.get("/session/status")
 @background_request
 @login_required
 def status():
-    return jsonify(authenticated=True, expires_in=seconds_left(), idle_timeout=idle_timeout())
+    return jsonify(session_state())
 
 
 def open_sessions_of_current_user() -> list[UserSession]:

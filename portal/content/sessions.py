@@ -10,6 +10,9 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import User, UserSession
 
+# The idle prompt appears this long before the session ends (the seed page's "60 giây").
+WARNING_SECONDS = 60
+
 
 @dataclass(frozen=True)
 class SessionPolicy:
@@ -17,6 +20,11 @@ class SessionPolicy:
 
     idle_timeout: int
     lifetime: int
+
+    @property
+    def warning_seconds(self) -> int:
+        """How long before the end the idle prompt appears: 60 s, or half a shorter timeout (tests)."""
+        return min(WARNING_SECONDS, self.idle_timeout // 2)
 
 
 def hash_token(token: str) -> str:
@@ -53,6 +61,12 @@ def expires_at(record: UserSession, policy: SessionPolicy) -> datetime:
     """When the session ends unless used again: idle limit or absolute limit, the earlier."""
     idle_end = record.last_seen_at + timedelta(seconds=policy.idle_timeout)
     return min(idle_end, record.created_at + timedelta(seconds=policy.lifetime))
+
+
+def milliseconds_left(record: UserSession, policy: SessionPolicy, now: datetime) -> int:
+    """Milliseconds until the session ends if left alone, rounded up: never 0 while it is alive."""
+    left = expires_at(record, policy) - now
+    return max(0, -(-left // timedelta(milliseconds=1)))
 
 
 def reason_to_end(record: UserSession, policy: SessionPolicy, now: datetime) -> str | None:

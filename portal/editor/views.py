@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from portal import clock
 from portal.auth.decorators import guard_blueprint
-from portal.auth.guard import background_request, client_address
+from portal.auth.guard import client_address
 from portal.content import audit, presence, workflow
 from portal.content.autosave import offer_autosave, store_autosave
 from portal.content.categories import category_tree
@@ -29,6 +29,7 @@ from portal.extensions import db
 from portal.ids import parse_id
 from portal.models import Article, ArticleRevision, Media, Permission, User
 from portal.public.views import requested_page
+from portal.traffic import background_request
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify
 from sqlalchemy.exc import SQLAlchemyError
 
-from portal.auth.guard import background_request
 from portal.extensions import db, limiter
+from portal.traffic import background_request
 
 bp = Blueprint("health", __name__)
 REDIS_TIMEOUT = 0.5  # seconds: a readiness probe must answer quickly even when Redis hangs

@@ -1,6 +1,9 @@
 /*
- * The idle keep-alive prompt. The server decides when a session ends; this script only
- * keeps time from the server's answers, reports real activity, and warns 60 s ahead.
+ * The idle keep-alive prompt. The server is the only clock that decides when a session ends:
+ * this script keeps the deadline the server last reported (in milliseconds), reports what the
+ * person does, warns ahead of the end, and at the deadline asks the server again. It goes to
+ * the sign-in form only once the server has answered that the session is over, so its own
+ * navigation can never renew a session (the sign-in page does not count as activity either).
  *
  * Events on document, for other scripts (the editor saves its work on them):
  *   portal:idle-warning  the prompt has just appeared (the session is still alive)
@@ -10,23 +13,28 @@
   "use strict";
 
   var body = document.body;
-  if (!body || !body.hasAttribute("data-session-expires-in")) {
+  if (!body || !body.hasAttribute("data-session-expires-ms")) {
     return;
   }
 
-  var PROMPT_MS = 60 * 1000;
   var TICK_MS = 250;
-  var ACTIVITY_GRACE_MS = 5000; // activity this soon after a keep-alive counts as reported
+  var RETRY_MS = 3000; // the server could not be asked: ask again this much later
   var prompt = document.getElementById("idle-prompt");
   var secondsOut = document.getElementById("idle-prompt-seconds");
   var keepLink = document.getElementById("idle-prompt-keep");
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
   var idleTimeoutMs = Number(body.getAttribute("data-idle-timeout") || 1800) * 1000;
+  var warningMs = Number(body.getAttribute("data-idle-warning") || 60) * 1000;
   // Report activity at most about once a minute, and often enough for short timeouts.
-  var pingEveryMs = Math.max(5000, Math.min(60 * 1000, (idleTimeoutMs - PROMPT_MS) / 2));
+  var pingEveryMs = Math.max(1000, Math.min(60 * 1000, (idleTimeoutMs - warningMs) / 2));
+  // Activity this soon after the last report (a keep-alive, or the page load itself) is
+  // already covered by it: the server's deadline is at most this much early.
+  var graceMs = Math.min(5000, pingEveryMs);
 
-  var deadline = Date.now() + Number(body.getAttribute("data-session-expires-in")) * 1000;
+  // Measured from when the page received the number, so a little later than the server's own
+  // deadline: the page asks only once the server's time is up.
+  var deadline = Date.now() + Number(body.getAttribute("data-session-expires-ms"));
   var lastPing = Date.now();
   var lastActivity = 0;
   var unreportedActivity = false; // activity since the last keep-alive was sent
@@ -67,10 +75,11 @@
     focusBeforePrompt = null;
   }
 
-  function acceptServerTime(expiresInSeconds) {
-    deadline = Date.now() + expiresInSeconds * 1000;
-    lastPing = Date.now();
-    hidePrompt();
+  function acceptServerTime(expiresInMs) {
+    deadline = Date.now() + expiresInMs;
+    if (deadline - Date.now() > warningMs) {
+      hidePrompt();
+    }
   }
 
   function goToSignIn() {
@@ -109,6 +118,7 @@
       return Promise.resolve();
     }
     unreportedActivity = false;
+    lastPing = Date.now();
     return askServer("POST", body.getAttribute("data-keepalive-url"))
       .then(function (answer) {
         if (!answer.authenticated) {
@@ -116,7 +126,8 @@
           goToSignIn();
           return;
         }
-        acceptServerTime(answer.expires_in);
+        acceptServerTime(answer.expires_in_ms);
+        hidePrompt();
         unreportedActivity = false; // what happened while the request flew is covered too
         announce({ type: "extended", deadline: deadline });
       })
@@ -125,24 +136,29 @@
       });
   }
 
-  function checkAtZero() {
+  function checkAtDeadline() {
     if (requestInFlight || ended) {
       return;
     }
-    // Another tab may have kept the session alive: the server has the last word.
+    // The server has the last word: another tab may have kept the session alive, and the
+    // server's clock, not this page's, says when it ends. Asking never counts as activity;
+    // once the server's deadline has passed, this very request ends the session there.
     askServer("GET", body.getAttribute("data-status-url"))
       .then(function (answer) {
-        if (answer.authenticated && answer.expires_in > 0) {
-          acceptServerTime(answer.expires_in);
+        if (answer.authenticated) {
+          acceptServerTime(answer.expires_in_ms); // wait for what the server says is left
           return;
         }
         announce({ type: "ended" });
         goToSignIn();
       })
       .catch(function () {
-        announce({ type: "ended" });
-        goToSignIn();
+        deadline = Date.now() + RETRY_MS; // offline or the server is away: nothing is decided yet
       });
+  }
+
+  function activityNotYetReported() {
+    return unreportedActivity && lastActivity - lastPing > graceMs;
   }
 
   function tick() {
@@ -151,9 +167,14 @@
     }
     var left = deadline - Date.now();
     if (left <= 0) {
-      checkAtZero();
-    } else if (left <= PROMPT_MS) {
-      if (!promptVisible() && unreportedActivity && lastActivity - lastPing > ACTIVITY_GRACE_MS) {
+      showPrompt(0);
+      if (activityNotYetReported()) {
+        keepAlive(); // the server decides whether it came in time
+      } else {
+        checkAtDeadline();
+      }
+    } else if (left <= warningMs) {
+      if (!promptVisible() && activityNotYetReported()) {
         keepAlive(); // activity the server has not heard of yet
       } else {
         showPrompt(Math.ceil(left / 1000));
@@ -164,12 +185,13 @@
   }
 
   function onActivity() {
-    if (ended || promptVisible()) {
+    if (ended) {
       return;
     }
     lastActivity = Date.now();
     unreportedActivity = true;
-    if (lastActivity - lastPing >= pingEveryMs) {
+    // Someone is at the keyboard: while the prompt shows, tell the server at once.
+    if (promptVisible() || Date.now() - lastPing >= pingEveryMs) {
       keepAlive();
     }
   }
@@ -206,6 +228,7 @@
       if (message.type === "extended" && typeof message.deadline === "number") {
         deadline = message.deadline;
         lastPing = Date.now();
+        unreportedActivity = false;
         hidePrompt();
       } else if (message.type === "ended") {
         goToSignIn();

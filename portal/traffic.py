@@ -1,0 +1,64 @@
+"""What kind of request this is: a person's page or a script's call, activity or not, HTML or JSON.
+
+One place decides, for the whole app, whether a request counts as the signed-in person's
+activity (and so restarts the idle clock) and whether its answer is a page or JSON.
+"""
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from flask import current_app, request
+
+PASSIVE_ATTRIBUTE = "_portal_passive"
+SCRIPT_ATTRIBUTE = "_portal_script"
+# Endpoints under this prefix are the idle prompt's own calls: always JSON.
+SCRIPT_PATH_PREFIX = "/session/"
+
+
+def passive_request(view: Callable) -> Callable:
+    """Mark a page that never counts as the person's activity (the sign-in page, the language switch)."""
+    setattr(view, PASSIVE_ATTRIBUTE, True)
+    return view
+
+
+def background_request(view: Callable) -> Callable:
+    """Mark a script's call (status poll, autosave, presence, health): JSON, and never activity."""
+    setattr(view, PASSIVE_ATTRIBUTE, True)
+    setattr(view, SCRIPT_ATTRIBUTE, True)
+    return view
+
+
+def _current_view() -> Callable | None:
+    return current_app.view_functions.get(request.endpoint or "")
+
+
+def is_passive_request() -> bool:
+    """Whether the current request is marked as not being the person's activity."""
+    return bool(getattr(_current_view(), PASSIVE_ATTRIBUTE, False))
+
+
+def is_script_request() -> bool:
+    """Whether the current request is one of the site's own scripts' calls (they always speak JSON)."""
+    return request.path.startswith(SCRIPT_PATH_PREFIX) or bool(getattr(_current_view(), SCRIPT_ATTRIBUTE, False))
+
+
+def prefers_json() -> bool:
+    """Whether the Accept header ranks JSON above HTML; `*/*`, none, and every browser's header mean HTML."""
+    return request.accept_mimetypes.best_match(["text/html", "application/json"], "text/html") == "application/json"
+
+
+def wants_json() -> bool:
+    """Whether the answer (an error, a refusal) should be JSON rather than a page."""
+    return is_script_request() or prefers_json()
+
+
+def local_target(location: str) -> str:
+    """The path and query of a redirect's Location, as a request to it would show them."""
+    parts = urlsplit(location)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def current_target() -> str:
+    """The path and query of the current request, in the form local_target gives."""
+    query = request.query_string.decode("latin-1")
+    return request.path + (f"?{query}" if query else "")

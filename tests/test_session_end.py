@@ -1,0 +1,99 @@
+"""How the end of a session is decided: the server's clock to the millisecond, and only what a
+person does counts as activity (not the sign-in page, the language switch or their redirects)."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from portal.extensions import db
+from portal.models import Role, UserSession
+from tests.factories import make_user
+
+IDLE = 1800
+
+
+def last_seen() -> datetime:
+    db.session.expire_all()
+    return db.session.scalar(sa.select(UserSession.last_seen_at))
+
+
+def end_reason() -> str | None:
+    db.session.expire_all()
+    return db.session.scalar(sa.select(UserSession.end_reason))
+
+
+def test_the_time_left_keeps_its_fraction_and_never_reads_zero_while_alive(app, login, clock):
+    client = login(make_user())
+    clock.advance(seconds=IDLE - 1, microseconds=400_000)  # 0.6 s left
+    answer = client.get("/session/status")
+    assert answer.status_code == 200 and answer.json["expires_in_ms"] == 600
+    clock.advance(microseconds=599_600)  # 0.4 ms left: rounded up, not down to 0
+    assert client.get("/session/status").json["expires_in_ms"] == 1
+    clock.advance(microseconds=400)
+    assert client.get("/session/status").status_code == 401
+    assert end_reason() == "idle"
+
+
+def test_the_page_is_told_the_deadline_in_milliseconds(app, login, clock):
+    client = login(make_user())
+    clock.advance(seconds=100, microseconds=250_000)
+    html = client.get("/account").get_data(as_text=True)  # a page view restarts the clock
+    assert f'data-session-expires-ms="{IDLE * 1000}"' in html
+    assert 'data-idle-warning="60"' in html
+
+
+def test_a_status_poll_at_the_deadline_ends_the_session_so_the_sign_in_page_stays(app, login, clock):
+    client = login(make_user(Role.EDITOR))
+    seen = last_seen()
+    clock.advance(seconds=IDLE)
+    assert client.get("/session/status").status_code == 401
+    page = client.get("/login?next=%2Feditor%2F")
+    assert page.status_code == 200  # the form, not a redirect back into the site
+    assert "Phiên đăng nhập đã kết thúc" in page.get_data(as_text=True)
+    assert client.get("/editor/").status_code == 302
+    assert last_seen() == seen
+
+
+def test_the_sign_in_page_and_its_redirect_are_not_activity(app, login, clock):
+    client = login(make_user(Role.EDITOR))
+    seen = last_seen()
+    clock.advance(seconds=IDLE - 10)
+    bounce = client.get("/login?next=%2Feditor%2F")
+    assert bounce.status_code == 302 and bounce.headers["Location"] == "/editor/"
+    assert client.get("/editor/").status_code == 200  # where the redirect leads
+    assert last_seen() == seen
+    clock.advance(seconds=10)
+    assert client.get("/editor/").status_code == 302  # the session ran out all the same
+    assert end_reason() == "idle"
+
+
+def test_the_language_switch_and_its_redirect_are_not_activity(app, login, clock):
+    client = login(make_user())
+    seen = last_seen()
+    clock.advance(seconds=60)
+    assert client.get("/lang/en?next=/account").headers["Location"] == "/account"
+    assert client.get("/account").status_code == 200
+    assert last_seen() == seen
+
+
+def test_only_the_redirect_target_is_passive_and_only_once(app, login, clock):
+    client = login(make_user(Role.EDITOR))
+    clock.advance(seconds=60)
+    client.get("/lang/en?next=/account")
+    assert client.get("/editor/").status_code == 200  # the person went somewhere else: that counts
+    assert last_seen() == clock()
+    clock.advance(seconds=60)
+    client.get("/account")  # the old landing no longer applies
+    assert last_seen() == clock()
+
+
+def test_a_page_the_person_opens_and_a_form_they_send_are_activity(app, login, clock):
+    client = login(make_user())
+    clock.advance(seconds=IDLE - 1)
+    assert client.get("/account").status_code == 200
+    assert last_seen() == clock()
+    clock.advance(seconds=IDLE - 1)
+    client.post("/account/name", data={"display_name": "Tên mới"})
+    assert last_seen() == clock()
+    clock.advance(seconds=IDLE - 1)
+    assert client.get("/account").status_code == 200
