@@ -1,8 +1,15 @@
-"""Differences between two revisions, field by field, line by line."""
+"""Differences between two revisions, field by field, line by line.
+
+difflib's alignment takes time proportional to the product of the two texts' lengths (and
+worse on repeated lines), so only a bounded middle part is aligned: lines the two versions
+share at the start and the end are set aside first, and a middle part still larger than
+MAX_ALIGNED is compared by paragraph, without alignment, in linear time.
+"""
 
 import difflib
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext
@@ -10,7 +17,9 @@ from flask_babel import lazy_gettext
 from portal.models import ArticleRevision
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|tr|figcaption|pre)>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]*>")  # "[^<>]": a "<" with no ">" after it costs one step, not the rest of the text
+# Lines of the old version times lines of the new one, past which the middle is not aligned.
+MAX_ALIGNED = 40_000
 
 FIELDS = (
     ("title", lazy_gettext("Tiêu đề")),
@@ -37,6 +46,7 @@ class FieldDiff:
 
     label: str  # in the interface language (FIELDS holds lazy strings)
     lines: list[DiffLine]
+    by_paragraph: bool = False  # too large to align: removed and added paragraphs, not where they moved
 
 
 def text_lines(value: str) -> list[str]:
@@ -45,17 +55,64 @@ def text_lines(value: str) -> list[str]:
     return [line.strip() for line in plain.splitlines() if line.strip()]
 
 
-def line_diff(old: str, new: str) -> list[DiffLine]:
-    """The lines kept, removed and added between two texts."""
-    before, after = text_lines(old), text_lines(new)
+def _same(lines: list[str]) -> list[DiffLine]:
+    return [DiffLine("same", text) for text in lines]
+
+
+def _aligned(before: list[str], after: list[str]) -> list[DiffLine]:
+    """The lines kept, removed and added, aligned by difflib."""
     lines: list[DiffLine] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
         if tag == "equal":
-            lines.extend(DiffLine("same", text) for text in before[i1:i2])
+            lines.extend(_same(before[i1:i2]))
             continue
         lines.extend(DiffLine("removed", text) for text in before[i1:i2])
         lines.extend(DiffLine("added", text) for text in after[j1:j2])
     return lines
+
+
+def _by_paragraph(before: list[str], after: list[str]) -> list[DiffLine]:
+    """Paragraphs only in the old version, then those only in the new one (linear time); when the
+    same paragraphs only changed places, the old order and the new one in full."""
+    kept = Counter(before) & Counter(after)
+    removed, remaining = [], Counter(kept)
+    for text in before:
+        if remaining[text]:
+            remaining[text] -= 1
+        else:
+            removed.append(DiffLine("removed", text))
+    added, remaining = [], Counter(kept)
+    for text in after:
+        if remaining[text]:
+            remaining[text] -= 1
+        else:
+            added.append(DiffLine("added", text))
+    if not removed and not added:
+        removed = [DiffLine("removed", text) for text in before]
+        added = [DiffLine("added", text) for text in after]
+    return removed + added
+
+
+def _shared_ends(before: list[str], after: list[str]) -> tuple[int, int]:
+    """How many lines the two share at the start, and then at the end."""
+    limit = min(len(before), len(after))
+    head = 0
+    while head < limit and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def line_diff(old: str, new: str) -> tuple[list[DiffLine], bool]:
+    """The lines kept, removed and added between two texts, and whether only by paragraph."""
+    before, after = text_lines(old), text_lines(new)
+    head, tail = _shared_ends(before, after)
+    middle_before, middle_after = before[head : len(before) - tail], after[head : len(after) - tail]
+    too_large = len(middle_before) * len(middle_after) > MAX_ALIGNED
+    middle = (_by_paragraph if too_large else _aligned)(middle_before, middle_after)
+    return _same(before[:head]) + middle + _same(before[len(before) - tail :]), too_large
 
 
 def revision_diff(old: ArticleRevision, new: ArticleRevision) -> list[FieldDiff]:
@@ -64,5 +121,5 @@ def revision_diff(old: ArticleRevision, new: ArticleRevision) -> list[FieldDiff]
     for name, label in FIELDS:
         before, after = getattr(old, name) or "", getattr(new, name) or ""
         if before != after:
-            diffs.append(FieldDiff(str(label), line_diff(before, after)))
+            diffs.append(FieldDiff(str(label), *line_diff(before, after)))
     return diffs

@@ -38,7 +38,7 @@ from portal.models.search import PG_VECTOR_COLUMN, SQLITE_FTS_TABLE
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 12
 CANDIDATES = 1000
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]*>")  # a "<" with no ">" after it costs one step, not the rest of the text
 _TOKEN = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 FTS = sa.table(SQLITE_FTS_TABLE, sa.column("rowid"), sa.column("title"), sa.column("content"))

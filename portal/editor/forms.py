@@ -10,6 +10,7 @@ from wtforms import BooleanField, HiddenField, IntegerField, SelectField, String
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.auth.forms import ConfirmForm
+from portal.content.sanitize import complexity_problem
 from portal.content.text import multi_line_filter, nfc_filter, single_line_filter
 from portal.ids import MAX_ID
 
@@ -32,6 +33,13 @@ def parse_local_datetime(raw: str, timezone: str) -> datetime | None:
     raise ValueError(raw)
 
 
+def within_html_limits(form, field) -> None:
+    """WTForms validator: the body must be simple enough for the sanitizer to clean in bounded time."""
+    problem = complexity_problem(field.data or "")
+    if problem:
+        raise ValidationError(problem)
+
+
 class ArticleForm(FlaskForm):
     """The article form: title, lead, body, byline, source, category, tags, image, date."""
 
@@ -45,7 +53,9 @@ class ArticleForm(FlaskForm):
     )
     lead = TextAreaField(_l("Tóm tắt (sapo)"), filters=[multi_line_filter], validators=[Length(max=2000)])
     body = TextAreaField(
-        _l("Nội dung"), filters=[nfc_filter], validators=[Length(max=500_000, message=_l("Nội dung quá dài."))]
+        _l("Nội dung"),
+        filters=[nfc_filter],
+        validators=[Length(max=500_000, message=_l("Nội dung quá dài.")), within_html_limits],
     )
     byline = StringField(_l("Tác giả bài viết"), filters=[single_line_filter], validators=[Length(max=120)])
     source = StringField(_l("Nguồn tin"), filters=[single_line_filter], validators=[Length(max=300)])

@@ -15,6 +15,7 @@ from portal.content.diffing import revision_diff
 from portal.content.editing import ConflictError, save_article
 from portal.content.listing import STATUS_FILTERS, editor_listing, status_counts
 from portal.content.published import paginate
+from portal.content.sanitize import TooComplexError
 from portal.content.search import unindex_article
 from portal.editor.article_form import (
     article_form_data,
@@ -131,6 +132,8 @@ def handle_save(article: Article | None):
     except ValueError:
         abort(400)
     if not form.validate_on_submit():
+        if form.body.errors and keep_as_autosave(form, article):  # kept where the person will find it
+            flash(_("Nội dung bạn vừa gõ đã được lưu tự động."), "warning")
         return render_form(form, article, 400)
     upload_error = read_upload(form, current_user, current_app.config)
     db.session.commit()  # a stored upload outlives whatever happens to this save
@@ -143,6 +146,8 @@ def handle_save(article: Article | None):
     try:
         saved = save_article(article, data, current_user, action, form.version.data or 0, clock.now())
     except workflow.WorkflowError as error:
+        return refuse_keeping_text(form, article, str(error))
+    except TooComplexError as error:  # the form checks first; this is the domain's own guard
         return refuse_keeping_text(form, article, str(error))
     except ConflictError as conflict:
         return answer_conflict(form, conflict.current)
@@ -170,14 +175,23 @@ def submitted_fields(form: ArticleForm) -> dict[str, str]:
     return fields
 
 
+def keep_as_autosave(form: ArticleForm, article: Article | None) -> bool:
+    """Store what was typed as the person's autosave of this article; False when it is too large to keep."""
+    db.session.rollback()
+    try:
+        store_autosave(
+            current_user, article.id if article else None, form.version.data or 0, submitted_fields(form), clock.now()
+        )
+    except ValueError:
+        return False  # the form on the page still holds every word
+    db.session.commit()
+    return True
+
+
 def refuse_keeping_text(form: ArticleForm, article: Article | None, message: str):
     """The action is not allowed (anymore): keep the typed text as an autosave and say why."""
-    db.session.rollback()
-    store_autosave(
-        current_user, article.id if article else None, form.version.data or 0, submitted_fields(form), clock.now()
-    )
-    db.session.commit()
-    flash(message + " " + _("Nội dung bạn vừa gõ đã được lưu tự động."), "danger")
+    kept = keep_as_autosave(form, article)
+    flash(message + (" " + _("Nội dung bạn vừa gõ đã được lưu tự động.") if kept else ""), "danger")
     return render_form(form, article, 403)
 
 
@@ -318,6 +332,10 @@ def restore_revision(article_id: int, revision_id: int):
         save_article(article, data, current_user, workflow.Action.SAVE, article.version, clock.now())
     except ConflictError:
         flash(_("Bài vừa được người khác lưu; hãy xem lại rồi khôi phục lần nữa."), "warning")
+        return redirect(url_for("editor.revisions", article_id=article_id))
+    except TooComplexError as error:  # a revision older than the limits
+        db.session.rollback()
+        flash(str(error), "danger")
         return redirect(url_for("editor.revisions", article_id=article_id))
     audit.record(
         "article.restore",
