@@ -7,7 +7,7 @@ activity (and so restarts the idle clock) and whether its answer is a page or JS
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import current_app, request
+from flask import abort, current_app, request
 
 PASSIVE_ATTRIBUTE = "_portal_passive"
 SCRIPT_ATTRIBUTE = "_portal_script"
@@ -62,3 +62,13 @@ def current_target() -> str:
     """The path and query of the current request, in the form local_target gives."""
     query = request.query_string.decode("latin-1")
     return request.path + (f"?{query}" if query else "")
+
+
+def json_body(max_bytes: int) -> object | None:
+    """The request's JSON, or None when it is not JSON or nested too deeply to read; 413 past max_bytes."""
+    if (request.content_length or 0) > max_bytes:
+        abort(413)
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:  # thousands of nested arrays: not something a script of ours sends
+        return None

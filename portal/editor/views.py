@@ -9,7 +9,7 @@ from portal import clock
 from portal.auth.decorators import guard_blueprint
 from portal.auth.guard import client_address
 from portal.content import audit, presence, workflow
-from portal.content.autosave import offer_autosave, store_autosave
+from portal.content.autosave import MAX_AUTOSAVE_BYTES, offer_autosave, store_autosave
 from portal.content.categories import category_tree
 from portal.content.diffing import revision_diff
 from portal.content.editing import ConflictError, save_article
@@ -30,7 +30,7 @@ from portal.extensions import db
 from portal.ids import parse_id
 from portal.models import Article, ArticleRevision, Media, Permission, User
 from portal.public.views import requested_page
-from portal.traffic import background_request
+from portal.traffic import background_request, json_body
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
@@ -227,7 +227,7 @@ def answer_conflict(form: ArticleForm, current: Article):
 @bp.post("/autosave")
 @background_request  # the keep-alive, not the autosave, says whether the person is active
 def autosave():
-    payload = request.get_json(silent=True)
+    payload = json_body(2 * MAX_AUTOSAVE_BYTES)
     if not isinstance(payload, dict) or not isinstance(payload.get("fields"), dict):
         abort(400)
     raw_id, raw_version = payload.get("article_id"), payload.get("version") or 0
