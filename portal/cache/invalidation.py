@@ -35,7 +35,11 @@ def note_flushed_changes(session: Session, _context) -> None:
     """Remember whether anything just flushed is visible to readers."""
     if session.info.get(CHANGED):
         return
-    if any(affects_readers(obj) for obj in itertools.chain(session.new, session.dirty, session.deleted)):
+    changed = itertools.chain(
+        (affects_readers(obj, new=True) for obj in session.new),
+        (affects_readers(obj) for obj in itertools.chain(session.dirty, session.deleted)),
+    )
+    if any(changed):
         session.info[CHANGED] = True
 
 

@@ -83,8 +83,10 @@ class PageCacheMiddleware:
             return None
         language = cookies.get(LANGUAGE_COOKIE)
         language = language if language in self.languages else "-"
-        host = environ.get("HTTP_HOST", "")[:100]
-        return f"{language}|{host}|{path}?{query}"
+        # Everything the page's absolute links are built from: scheme, host and the mount point.
+        scheme, host = environ.get("wsgi.url_scheme", "http"), environ.get("HTTP_HOST", "")[:100]
+        root = environ.get("SCRIPT_NAME", "")[:100]
+        return f"{language}|{scheme}://{host}{root}|{path}?{query}"
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         key = self.key_for(environ)

@@ -20,12 +20,19 @@ READER_VISIBLE_TABLES = frozenset(
 )
 
 
-def affects_readers(obj: object) -> bool:
-    """Whether adding, changing or deleting this object can change a public page.
+# Rows that nobody sees until a published article uses them: a tag typed into a draft, an upload.
+SEEN_ONLY_THROUGH_ARTICLES = (Tag, Media)
 
-    A draft that stays a draft changes nothing readers see; an article that is, or was
-    until this change, published does.
+
+def affects_readers(obj: object, new: bool = False) -> bool:
+    """Whether adding (`new`), changing or deleting this object can change a public page.
+
+    A draft that stays a draft changes nothing readers see, nor does a new tag or picture
+    (until a published article uses it, which counts then); an article that is, or was until
+    this change, published does.
     """
+    if new and isinstance(obj, SEEN_ONLY_THROUGH_ARTICLES):
+        return False
     if isinstance(obj, READER_VISIBLE_MODELS):
         return True
     if not isinstance(obj, Article):

@@ -114,7 +114,7 @@ def tag(tag_slug: str):
         abort(404)
     per_page = int_setting(site_context()["site"], "page_size")
     page = published.tag_page(found, clock.now(), requested_page(), per_page)
-    if page is None:
+    if page is None or page.total == 0:  # a tag only drafts use must not confirm their topic
         abort(404)
     return render_template("public/tag.html", tag=found, page=page)
 
