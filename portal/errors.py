@@ -146,7 +146,9 @@ def audit_refusal(action: str) -> None:
 
     try:
         actor = current_user if current_user.is_authenticated else None
-        audit.record(action, actor, target=f"{request.method} {request.path}"[:200], ip=request.remote_addr or "")
+        audit.record_repeated(
+            action, actor, target=f"{request.method} {request.path}"[:200], ip=request.remote_addr or ""
+        )
         db.session.commit()
     except SQLAlchemyError:
         rollback_quietly()

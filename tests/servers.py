@@ -1,6 +1,8 @@
 """Real servers for tests: free ports, waiting for a process to answer, gunicorn, stopping cleanly."""
 
+import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -57,3 +59,45 @@ def stop(process: subprocess.Popen) -> None:
 def gunicorn_command() -> list[str]:
     script = Path(sys.executable).with_name("gunicorn")
     return [str(script)] if script.exists() else [sys.executable, "-m", "gunicorn"]
+
+
+@contextlib.contextmanager
+def gunicorn_site(folder: Path, **settings: str):
+    """gunicorn with 2 workers serving tests/realtime_app.py (testing settings, real clock, CSRF on)
+    on the test database; the schema is made here and this process keeps an app context on the
+    same database for the test to look at. Yields the base URL."""
+    from config import BASE_DIR
+    from portal import create_app
+    from portal.extensions import db
+
+    url = os.environ.get("PORTAL_DATABASE_URL") or f"sqlite:///{folder / 'portal.db'}"
+    schema = create_app({"SQLALCHEMY_DATABASE_URI": url, "MEDIA_DIR": str(folder / "media")})
+    with schema.app_context():
+        db.drop_all()
+        db.create_all()
+        db.session.remove()
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "FLASK_"))}
+    env.update(
+        PORTAL_CONFIG="testing",
+        PORTAL_SECRET_KEY=secrets.token_hex(32),
+        PORTAL_DATABASE_URL=url,
+        PORTAL_MEDIA_DIR=str(folder / "media"),
+        PORTAL_BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY="2",
+        **settings,
+    )
+    log = (folder / "gunicorn.log").open("w")
+    command = [*gunicorn_command(), "-c", "gunicorn.conf.py", "tests.realtime_app:app"]
+    server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=log)
+    try:
+        wait_until(lambda: answers(port), f"gunicorn (see {folder}/gunicorn.log)", server)
+        with schema.app_context():
+            yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(server)
+        log.close()
+        with schema.app_context():
+            db.session.remove()
+            db.drop_all()
+            db.engine.dispose()

@@ -6,10 +6,8 @@ the seam between the two clocks, so they wait for real and are kept few and shor
 """
 
 import http.client
-import os
 import re
 import secrets
-import subprocess
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -17,12 +15,10 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from config import BASE_DIR
-from portal import create_app
 from portal.extensions import db
 from portal.models import Role, UserSession
 from tests.factories import PASSWORD, make_user
-from tests.servers import answers, free_port, gunicorn_command, stop, wait_until
+from tests.servers import gunicorn_site
 
 IDLE = 6  # seconds: the idle prompt shows for the last 3
 ENDED_TEXT = "Phiên đăng nhập đã kết thúc"
@@ -32,38 +28,8 @@ LATE = 4.0  # how long after the server's deadline the page may take to land on 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """gunicorn with 2 workers on the test database, the real clock and CSRF on; yields its base URL."""
-    folder = tmp_path_factory.mktemp("realtime")
-    url = os.environ.get("PORTAL_DATABASE_URL") or f"sqlite:///{folder / 'portal.db'}"
-    schema = create_app({"SQLALCHEMY_DATABASE_URI": url, "MEDIA_DIR": str(folder / "media")})
-    with schema.app_context():
-        db.drop_all()
-        db.create_all()
-        db.session.remove()
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "FLASK_"))}
-    env.update(
-        PORTAL_CONFIG="testing",
-        PORTAL_SECRET_KEY=secrets.token_hex(32),
-        PORTAL_DATABASE_URL=url,
-        PORTAL_MEDIA_DIR=str(folder / "media"),
-        PORTAL_IDLE_TIMEOUT=str(IDLE),
-        PORTAL_BIND=f"127.0.0.1:{port}",
-        WEB_CONCURRENCY="2",
-    )
-    log = (folder / "gunicorn.log").open("w")
-    command = [*gunicorn_command(), "-c", "gunicorn.conf.py", "tests.realtime_app:app"]
-    server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=log)
-    try:
-        wait_until(lambda: answers(port), f"gunicorn (see {folder}/gunicorn.log)", server)
-        with schema.app_context():
-            yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(server)
-        log.close()
-        with schema.app_context():
-            db.session.remove()
-            db.drop_all()
-            db.engine.dispose()
+    with gunicorn_site(tmp_path_factory.mktemp("realtime"), PORTAL_IDLE_TIMEOUT=str(IDLE)) as base_url:
+        yield base_url
 
 
 @pytest.fixture

@@ -1,35 +1,62 @@
-"""Sign-in throttling on Flask-Limiter's storage: per username and per address, no lockout."""
+"""Sign-in throttling for the views: the device cookie of browsers that signed in before, and
+the counts kept by portal.content.throttling (the numbers are there)."""
 
-import time
+import secrets
 
-from flask import current_app
-from limits import parse
+from flask import Response, current_app, request
+from itsdangerous import BadSignature, URLSafeSerializer
 
-from portal.extensions import limiter
+from portal import clock
+from portal.content import throttling
 
-PER_USERNAME = parse("5 per 15 minutes")
-PER_ADDRESS = parse("20 per 15 minutes")
+DEVICE_COOKIE = "portal_device"
+DEVICE_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
-def _keys(username: str, address: str) -> list[tuple]:
-    """The (limit, key) pairs that a sign-in attempt counts against."""
-    namespace = current_app.config.get("THROTTLE_NAMESPACE", "")
-    return [
-        (PER_USERNAME, f"{namespace}login-user/{username[:64]}"),
-        (PER_ADDRESS, f"{namespace}login-addr/{address}"),
-    ]
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="portal-device-cookie")
+
+
+def trusted_device(username: str) -> str | None:
+    """The browser's device id when its cookie is genuine and was issued to this username."""
+    raw = request.cookies.get(DEVICE_COOKIE, "")
+    if not raw or len(raw) > 400:
+        return None
+    try:
+        claim = _serializer().loads(raw)
+    except BadSignature:
+        return None
+    if not isinstance(claim, dict) or claim.get("u") != username or not isinstance(claim.get("d"), str):
+        return None
+    return claim["d"]
+
+
+def remember_device(response: Response, username: str) -> None:
+    """Give the browser that just signed in a device cookie for this username."""
+    token = _serializer().dumps({"u": username, "d": trusted_device(username) or secrets.token_urlsafe(16)})
+    response.set_cookie(
+        DEVICE_COOKIE,
+        token,
+        max_age=DEVICE_COOKIE_MAX_AGE,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _attempt(username: str, address: str) -> throttling.Attempt:
+    return throttling.Attempt(username, address, trusted_device(username))
+
+
+def _namespace() -> str:
+    return current_app.config.get("THROTTLE_NAMESPACE", "")
 
 
 def seconds_blocked(username: str, address: str) -> int:
     """How long this attempt must wait (0 when it may go ahead)."""
-    for limit, key in _keys(username, address):
-        if not limiter.limiter.test(limit, key):
-            reset_at = limiter.limiter.get_window_stats(limit, key).reset_time
-            return max(1, int(reset_at - time.time()) + 1)
-    return 0
+    return throttling.seconds_blocked(_attempt(username, address), clock.now(), _namespace())
 
 
 def count_failure(username: str, address: str) -> None:
-    """Count a failed sign-in against both the username and the address."""
-    for limit, key in _keys(username, address):
-        limiter.limiter.hit(limit, key)
+    """Count a failed attempt (committed with the caller's transaction)."""
+    throttling.count_failure(_attempt(username, address), clock.now(), _namespace())

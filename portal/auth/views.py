@@ -31,7 +31,8 @@ def too_many_attempts(form: LoginForm, wait: int):
     """The 429 answer, in words a person understands, with the wait."""
     minutes = max(1, -(-wait // 60))
     message = _("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=minutes)
-    audit.record("login.throttled", None, target=normalize_username(form.username.data or "")[:64], ip=client_address())
+    username = normalize_username(form.username.data or "")[:64]
+    audit.record_repeated("login.throttled", None, target=username, ip=client_address())
     db.session.commit()
     page = render_template("auth/login.html", form=form, error=message)
     return page, 429, {"Retry-After": str(wait)}
@@ -71,7 +72,9 @@ def start_session(user, next_url: str | None):
     audit.record("login.success", user, target=user.username, ip=client_address())
     db.session.commit()
     login_user(user)
-    return redirect(next_url or landing_url())
+    response = redirect(next_url or landing_url())
+    throttle.remember_device(response, user.username)
+    return response
 
 
 @bp.get("/logout")

@@ -1,6 +1,9 @@
 """The audit trail: one row per security-relevant action, no secrets, no line breaks."""
 
 import re
+from datetime import timedelta
+
+import sqlalchemy as sa
 
 from portal import clock
 from portal.extensions import db
@@ -37,3 +40,27 @@ def record(action: str, actor: User | None, target: str = "", ip: str = "", deta
     )
     db.session.add(entry)
     return entry
+
+
+REPEAT_WINDOW = timedelta(minutes=1)
+
+
+def record_repeated(action: str, actor: User | None, target: str = "", ip: str = "") -> AuditLog:
+    """Add an entry, or count one more on the entry for the same action, person and address made
+    within the last minute: a flood of refusals from one place writes one row a minute."""
+    now = clock.now()
+    recent = db.session.scalar(
+        sa.select(AuditLog)
+        .where(
+            AuditLog.action == action,
+            AuditLog.actor_id.is_(None) if actor is None else AuditLog.actor_id == actor.id,
+            AuditLog.ip == _one_line(ip, 64),
+            AuditLog.created_at > now - REPEAT_WINDOW,
+        )
+        .order_by(AuditLog.id.desc())
+        .limit(1)
+    )
+    if recent is None:
+        return record(action, actor, target=target, ip=ip)
+    recent.count = (recent.count or 1) + 1
+    return recent

@@ -7,7 +7,7 @@ from portal.models.editing import Autosave, EditLock
 from portal.models.media import Media
 from portal.models.search import SearchDocument
 from portal.models.session import UserSession
-from portal.models.site import AuditLog, ContentState, Setting
+from portal.models.site import AuditLog, ContentState, Setting, ThrottleHit
 from portal.models.taxonomy import Category, CategoryRedirect, Tag, article_tags
 from portal.models.user import Permission, Role, User
 
@@ -28,6 +28,7 @@ __all__ = [
     "SearchDocument",
     "Setting",
     "Tag",
+    "ThrottleHit",
     "UTCDateTime",
     "User",
     "UserSession",

@@ -32,6 +32,19 @@ class AuditLog(Base):
     detail: Mapped[str] = mapped_column(sa.Text, default="")
     ip: Mapped[str] = mapped_column(sa.String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # Repeated refusals from one address within a minute share a row (see audit.record_repeated).
+    count: Mapped[int] = mapped_column(default=1, server_default="1")
+
+
+class ThrottleHit(Base):
+    """One failed attempt counted against a throttle key (a username, an address, a browser)."""
+
+    __tablename__ = "throttle_hits"
+    __table_args__ = (sa.Index("ix_throttle_hits_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class ContentState(Base):
