@@ -64,7 +64,7 @@ def reset_password_command(username: str) -> None:
     user = _existing_user(username)
     password = _password_from_env_or_prompt()
     try:
-        validate_password(password, user.username)
+        validate_password(password, user.username, user.display_name)
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     user.set_password(password)

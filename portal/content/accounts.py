@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from portal.content.passwords import password_problem
 from portal.content.sessions import end_all_sessions
+from portal.content.settings import load_settings
 from portal.content.text import normalize_text
 from portal.extensions import db
 from portal.models import Role, User, UserSession
@@ -46,9 +47,19 @@ def validate_username(username: str) -> str:
     return canonical
 
 
-def validate_password(password: str, username: str = "") -> None:
+# Settings that name the site and its place: a password may not be made of their words.
+SITE_WORD_SETTINGS = ("site_name", "site_tagline", "footer_owner")
+
+
+def site_words() -> tuple[str, ...]:
+    """The texts that name this site, from its settings (name, tagline, owner)."""
+    settings = load_settings()
+    return tuple(settings[key] for key in SITE_WORD_SETTINGS if settings.get(key))
+
+
+def validate_password(password: str, username: str = "", display_name: str = "") -> None:
     """Raise AccountError when the password breaks the policy (see portal.content.passwords)."""
-    problem = password_problem(password, username)
+    problem = password_problem(password, username, site_words(), display_name)
     if problem:
         raise AccountError(problem)
 
@@ -72,7 +83,7 @@ def create_user(username: str, password: str, role: Role, display_name: str = ""
         AccountError: a rule is broken; nothing was written.
     """
     canonical = validate_username(username)
-    validate_password(password, canonical)
+    validate_password(password, canonical, display_name)
     if find_user(canonical) is not None:
         raise AccountError(gettext("Tên đăng nhập “%(name)s” đã có người dùng.", name=canonical))
     user = User(username=canonical, display_name=normalize_text(display_name)[:120] or canonical, role=role)
@@ -88,7 +99,7 @@ def change_password(user: User, new_password: str, now: datetime, keep: UserSess
     Raises:
         AccountError: the new password breaks the policy; nothing changed.
     """
-    validate_password(new_password, user.username)
+    validate_password(new_password, user.username, user.display_name)
     user.set_password(new_password)
     user.must_change_password = False
     return end_all_sessions(user, "password", now, keep=keep)
