@@ -217,10 +217,11 @@ def register_view_counter(app: Flask) -> None:
 
 
 def register_url_converters(app: Flask) -> None:
-    """<int:...> in every route refuses ids beyond what the database can hold (404, not 500)."""
-    from portal.ids import BoundedIntConverter
+    """Ids beyond what the database holds, and segments with control characters, answer 404, not 500."""
+    from portal.ids import BoundedIntConverter, SegmentConverter
 
     app.url_map.converters["int"] = BoundedIntConverter
+    app.url_map.converters["default"] = app.url_map.converters["string"] = SegmentConverter
 
 
 def register_blueprints(app: Flask) -> None:

@@ -1,10 +1,8 @@
-"""Parsing ids, numbers and days from URLs and forms: anything odd is simply "none"."""
+"""Parsing ids, numbers and path segments from URLs and forms: anything odd is simply "none"."""
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, UnicodeConverter
 
 MAX_ID = 2**31 - 1  # PostgreSQL's integer; larger ids cannot exist
 _DIGITS = re.compile(r"[0-9]{1,10}")
@@ -23,19 +21,17 @@ def parse_id(raw: object) -> int | None:
     return value if 0 < value <= MAX_ID else None
 
 
-def parse_day(raw: str | None, timezone: str) -> datetime | None:
-    """A dd/mm/yyyy (or yyyy-mm-dd) day as the start of that day in the given zone; None if not a day."""
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime((raw or "").strip()[:20], fmt).replace(tzinfo=ZoneInfo(timezone))
-        except ValueError:
-            continue
-    return None
-
-
 class BoundedIntConverter(IntegerConverter):
     """The <int:...> URL converter, refusing (404) numbers no database id can have."""
 
     def __init__(self, map, *args, **kwargs):  # noqa: A002 (werkzeug's signature)
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
+
+
+class SegmentConverter(UnicodeConverter):
+    """The default URL converter, refusing (404) control characters, which no slug or file name holds."""
+
+    def __init__(self, map, *args, **kwargs):  # noqa: A002 (werkzeug's signature)
+        super().__init__(map, *args, **kwargs)
+        self.regex = self.regex.replace("[^/]", r"[^/\x00-\x1f\x7f]", 1)

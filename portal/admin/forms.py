@@ -6,7 +6,7 @@ from wtforms import IntegerField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.auth.forms import ConfirmForm
-from portal.content.text import single_line_filter
+from portal.content.text import clip_filter, single_line_filter
 from portal.models import Role
 
 ROLE_CHOICES = [
@@ -91,7 +91,7 @@ class AccountSearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Tìm theo tên"), filters=[single_line_filter], validators=[Length(max=120)])
+    q = StringField(_l("Tìm theo tên"), filters=[single_line_filter, clip_filter(120)], validators=[Length(max=120)])
     role = SelectField(_l("Vai trò"), choices=[("", _l("Tất cả"))] + ROLE_CHOICES, validate_choice=False)
     active = SelectField(
         _l("Trạng thái"),

@@ -32,10 +32,10 @@ from portal.content.accounts import (
     set_active,
     update_account,
 )
+from portal.content.dates import parse_day
 from portal.content.sessions import end_all_sessions, end_session
 from portal.content.settings import save_settings
 from portal.extensions import db
-from portal.ids import parse_day
 from portal.models import AuditLog, Permission, Role, User, UserSession
 from portal.public.views import requested_page
 from portal.templating import current_settings
@@ -307,7 +307,7 @@ def audit_log():
     stmt = sa.select(AuditLog).order_by(AuditLog.id.desc())
     if filters.actor.data:
         stmt = stmt.where(AuditLog.actor_name == filters.actor.data.lower())
-    if filters.action.data:
+    if filters.action.data in actions:  # anything else (a typo, a NUL) filters nothing
         stmt = stmt.where(AuditLog.action == filters.action.data)
     timezone = current_app.config["TIMEZONE"]
     start, end = parse_day(filters.date_from.data, timezone), parse_day(filters.date_to.data, timezone)

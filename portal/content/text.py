@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -26,5 +27,10 @@ def multi_line_filter(value: object) -> object:
 
 
 def nfc_filter(value: object) -> object:
-    """A WTForms filter for HTML and passwords: NFC only, every character kept."""
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    """A WTForms filter for HTML: NFC, every character kept but NUL (no HTML holds one; PostgreSQL refuses it)."""
+    return unicodedata.normalize("NFC", value).replace("\x00", "") if isinstance(value, str) else value
+
+
+def clip_filter(limit: int) -> Callable[[object], object]:
+    """A WTForms filter for search boxes, which are read without validation: text cut to `limit` characters."""
+    return lambda value: value[:limit] if isinstance(value, str) else value

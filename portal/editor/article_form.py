@@ -6,8 +6,9 @@ from werkzeug.datastructures import FileStorage
 
 from portal.content import media as media_intake
 from portal.content.autosave import autosave_fields
+from portal.content.dates import parse_local_datetime
 from portal.content.editing import ArticleInput, parse_tag_names
-from portal.editor.forms import ArticleForm, parse_local_datetime
+from portal.editor.forms import ArticleForm
 from portal.ids import parse_id
 from portal.models import Article, ArticleRevision, Autosave, Permission, User
 from portal.templating import local_time

@@ -1,8 +1,5 @@
 """Forms of the editor area; field names are a contract that scripts drive."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -10,27 +7,10 @@ from wtforms import BooleanField, HiddenField, IntegerField, SelectField, String
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.auth.forms import ConfirmForm
+from portal.content.dates import parse_local_datetime
 from portal.content.sanitize import complexity_problem
-from portal.content.text import multi_line_filter, nfc_filter, single_line_filter
-from portal.ids import MAX_ID
-
-DATE_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
-
-
-def parse_local_datetime(raw: str, timezone: str) -> datetime | None:
-    """Read "2026-03-02T08:30" or "02/03/2026 08:30" as Vietnam time; None when blank.
-
-    Raises ValueError when the text is not a date in one of those shapes.
-    """
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(raw, fmt).replace(tzinfo=ZoneInfo(timezone))
-        except ValueError:
-            continue
-    raise ValueError(raw)
+from portal.content.text import clip_filter, multi_line_filter, nfc_filter, single_line_filter
+from portal.ids import MAX_ID, parse_id
 
 
 def within_html_limits(form, field) -> None:
@@ -75,10 +55,12 @@ class ArticleForm(FlaskForm):
         _l("Ghi chú khi trả lại bài"), filters=[multi_line_filter], validators=[Length(max=2000)]
     )
     version = IntegerField(widget=HiddenField.widget, validators=[Optional(), NumberRange(0, MAX_ID)])
-    image_id = IntegerField(widget=HiddenField.widget, validators=[Optional(), NumberRange(1, MAX_ID)])
+    image_id = IntegerField(  # parse_id: a number no row can have reads as None, never reaches a query
+        widget=HiddenField.widget, filters=[parse_id], validators=[Optional(), NumberRange(1, MAX_ID)]
+    )
 
     def validate_published_at(self, field) -> None:
-        """The date must be a real date in one of the accepted shapes."""
+        """The date must be a real date, in one of the accepted shapes and the years the portal holds."""
         try:
             parse_local_datetime(field.data, "Asia/Ho_Chi_Minh")
         except ValueError:
@@ -94,7 +76,9 @@ class DashboardFilterForm(FlaskForm):
     status = SelectField(_l("Trạng thái"), validate_choice=False)
     category = SelectField(_l("Chuyên mục"), coerce=str, validate_choice=False)
     author = SelectField(_l("Người viết"), coerce=str, validate_choice=False)
-    q = StringField(_l("Tìm theo tiêu đề"), filters=[single_line_filter], validators=[Length(max=200)])
+    q = StringField(
+        _l("Tìm theo tiêu đề"), filters=[single_line_filter, clip_filter(200)], validators=[Length(max=200)]
+    )
 
 
-__all__ = ["ArticleForm", "ConfirmForm", "DashboardFilterForm", "parse_local_datetime"]
+__all__ = ["ArticleForm", "ConfirmForm", "DashboardFilterForm"]

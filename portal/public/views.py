@@ -9,11 +9,12 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from portal import clock
 from portal.content import published
 from portal.content.categories import resolve_redirect
+from portal.content.dates import parse_day
 from portal.content.readership import reader_key, record_view
 from portal.content.search import Filters, Query, find
 from portal.content.settings import int_setting
 from portal.extensions import db
-from portal.ids import parse_day, parse_id
+from portal.ids import parse_id
 from portal.links import article_url
 from portal.models import Article, Category, Tag
 from portal.templating import site_context
