@@ -1,6 +1,5 @@
 """Views of category management: editors and administrators only."""
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,15 +9,18 @@ from portal.auth.guard import client_address
 from portal.categories.forms import CategoryForm, DeleteCategoryForm
 from portal.content import audit
 from portal.content.categories import (
+    MAX_CATEGORIES,
+    MAX_DEPTH,
     CategoryError,
     article_count,
+    article_counts,
     category_tree,
     create_category,
     delete_category,
     update_category,
 )
 from portal.extensions import db
-from portal.models import Article, Category, Permission
+from portal.models import Category, Permission
 
 bp = Blueprint("categories", __name__, url_prefix="/editor/categories")
 
@@ -30,6 +32,12 @@ def parent_choices(exclude: Category | None = None) -> list[tuple[int, str]]:
     return [(0, _("— Cấp cao nhất —"))] + [
         (c.id, "— " * (depth + 1) + c.name) for c, depth in category_tree() if exclude is None or c.id != exclude.id
     ]
+
+
+def show_error(form: CategoryForm, error: CategoryError) -> None:
+    """Put a refusal next to the field it is about, leaving what was typed in place."""
+    field = getattr(form, error.field, form.name)
+    field.errors = [*field.errors, str(error)]
 
 
 def category_or_404(category_id: int) -> Category:
@@ -55,19 +63,22 @@ def index():
             category = create_category(form.name.data, parent, form.description.data or "", form.position.data or 0)
         except CategoryError as error:
             db.session.rollback()
-            form.name.errors = [*form.name.errors, str(error)]
+            show_error(form, error)
         else:
             log("category.create", category)
             db.session.commit()
             flash(_("Đã tạo chuyên mục “%(name)s”.", name=category.name), "success")
             return redirect(url_for("categories.index"))
-    counts = dict(
-        db.session.execute(
-            sa.select(Article.category_id, sa.func.count(Article.id)).group_by(Article.category_id)
-        ).all()
-    )
     status = 400 if request.method == "POST" else 200
-    return render_template("categories/index.html", form=form, tree=category_tree(), counts=counts), status
+    page = render_template(
+        "categories/index.html",
+        form=form,
+        tree=category_tree(),
+        counts=article_counts(),
+        max_categories=MAX_CATEGORIES,
+        max_depth=MAX_DEPTH,
+    )
+    return page, status
 
 
 @bp.route("/<int:category_id>", methods=["GET", "POST"])
@@ -93,7 +104,7 @@ def edit(category_id: int):
             )
         except CategoryError as error:
             db.session.rollback()
-            form.slug.errors = [*form.slug.errors, str(error)]
+            show_error(form, error)
             category = category_or_404(category_id)
         else:
             log(
@@ -106,7 +117,12 @@ def edit(category_id: int):
             return redirect(url_for("categories.edit", category_id=category.id))
     status = 400 if request.method == "POST" else 200
     page = render_template(
-        "categories/edit.html", category=category, form=form, delete_form=delete_form, articles=article_count(category)
+        "categories/edit.html",
+        category=category,
+        form=form,
+        delete_form=delete_form,
+        articles=article_count(category),
+        max_depth=MAX_DEPTH,
     )
     return page, status
 

@@ -8,16 +8,20 @@ MAX_PAGES pages: they never count, nor skip, more rows than that many pages hold
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy.orm.util import AliasedClass
 
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, Tag, article_tags
 
 MAX_PAGE = 10_000  # editor lists: a page number past this is a 404
 MAX_PAGES = 500  # public lists: never counted, nor skipped, past this many pages
+# One UNION part per category: SQLite refuses more than 500 parts, the site allows 200 categories.
+MAX_BRANCHES = 400
+EARLIEST = datetime(1, 1, 1, tzinfo=UTC)  # on or before any publication date
 # Many-to-one: joined into the statement that loads the articles, never one query per card.
 CARD_OPTIONS = (joinedload(Article.category), joinedload(Article.image))
 
@@ -51,12 +55,12 @@ class Page:
         return self.number < self.pages
 
 
-def is_visible(now: datetime) -> sa.ColumnElement[bool]:
-    """The SQL condition for an article a reader may see at `now`."""
+def is_visible(now: datetime, article: type[Article] | AliasedClass = Article) -> sa.ColumnElement[bool]:
+    """The SQL condition for an article (or an alias of the table) a reader may see at `now`."""
     return sa.and_(
-        Article.status == ArticleStatus.PUBLISHED,
-        Article.published_at <= now,
-        sa.or_(Article.expires_at.is_(None), Article.expires_at > now),
+        article.status == ArticleStatus.PUBLISHED,
+        article.published_at <= now,
+        sa.or_(article.expires_at.is_(None), article.expires_at > now),
     )
 
 
@@ -153,9 +157,12 @@ def in_categories(category_ids: list[int], now: datetime) -> list[sa.Select]:
     """Visible articles filed under any of the categories, as one branch per category.
 
     Each branch reads its own (category, status, published_at) index range newest first, so a
-    page costs what its depth costs, not what the categories hold.
+    page costs what its depth costs, not what the categories hold. Past MAX_BRANCHES categories
+    (only in a tree written past the site's limits) one branch reads them all instead.
     """
     visible = sa.select(Article.id, Article.published_at).where(is_visible(now))
+    if len(category_ids) > MAX_BRANCHES:
+        return [visible.where(Article.category_id.in_(category_ids))]
     return [visible.where(Article.category_id == category_id) for category_id in category_ids]
 
 
@@ -170,11 +177,12 @@ def category_ids_below(category: Category, all_categories: list[Category]) -> li
     children: dict[int | None, list[int]] = defaultdict(list)
     for cat in all_categories:
         children[cat.parent_id].append(cat.id)
-    ids, stack = [], [category.id]
+    ids, seen, stack = [], set(), [category.id]
     while stack:
         current = stack.pop()
-        if current not in ids:
+        if current not in seen:
             ids.append(current)
+            seen.add(current)
             stack.extend(children[current])
     return ids
 
@@ -189,23 +197,65 @@ def tag_page(tag: Tag, now: datetime, page: int, per_page: int) -> Page | None:
     return bounded_page(with_tag(tag, now), page, per_page)
 
 
-def latest_by_root(
-    roots: list[Category], all_categories: list[Category], now: datetime, per_root: int
-) -> dict[int, list[Article]]:
-    """Return, for each top-level category, its newest visible articles, in one statement.
+def _tree() -> sa.CTE:
+    """(id, root_id) of every category reached from a top-level one, root_id being that top-level one.
 
-    Each category contributes its own newest `per_root` through the (category, status,
-    published_at) index, so the cost does not grow with the number of articles.
+    A finite tree reached from its roots has no loop, so the recursion ends however deep it goes.
     """
-    root_of = {c.id: c.lineage()[0].id for c in all_categories}
+    tree = sa.select(Category.id, Category.id.label("root_id")).where(Category.parent_id.is_(None)).cte(recursive=True)
+    child = aliased(Category)
+    return tree.union_all(sa.select(child.id, tree.c.root_id).where(child.parent_id == tree.c.id))
+
+
+def _newest_per_category(now: datetime, per_category: int) -> sa.Subquery:
+    """(id, published_at, root_id) of at least the `per_category` newest visible articles of each category.
+
+    A correlated subquery finds each category's n-th newest date (through the (category, status,
+    published_at) index) and only articles from that date on are read, so the cost follows the
+    number of categories, never the number of articles. Articles on the very same date all pass.
+    """
+    tree, inner = _tree(), aliased(Article)
+    floor = (
+        sa.select(inner.published_at)
+        .where(inner.category_id == tree.c.id, is_visible(now, inner))
+        .order_by(inner.published_at.desc(), inner.id.desc())
+        .offset(per_category - 1)
+        .limit(1)
+        .scalar_subquery()
+    )
+    # Fewer than per_category articles: no n-th date, so all of them (a bare OR would lose the index range).
+    floor = sa.func.coalesce(floor, sa.literal(EARLIEST, Article.published_at.type))
+    floors = sa.select(tree.c.id, tree.c.root_id, floor.label("floor")).subquery()
+    return (
+        sa.select(Article.id, Article.published_at, floors.c.root_id)
+        .join(floors, Article.category_id == floors.c.id)
+        .where(is_visible(now), Article.published_at >= floors.c.floor)
+        .subquery()
+    )
+
+
+def latest_by_root(roots: list[Category], now: datetime, per_root: int) -> dict[int, list[Article]]:
+    """Return, for each top-level category, the newest visible articles of its branch, in one statement.
+
+    The statement is the same however many categories there are: the candidates of every category
+    (see _newest_per_category) are ranked within their top-level category by ROW_NUMBER().
+    """
     blocks: dict[int, list[Article]] = {root.id: [] for root in roots}
-    if not all_categories:
+    if per_root < 1 or not roots:
         return blocks
-    newest = _rows(in_categories([c.id for c in all_categories], now), per_root, newest=True)
-    for article in cards(sa.select(newest.c.id)):
-        block = blocks.get(root_of.get(article.category_id, -1))
-        if block is not None and len(block) < per_root:
-            block.append(article)
+    rows = _newest_per_category(now, per_root)
+    order = (rows.c.published_at.desc(), rows.c.id.desc())
+    rank = sa.func.row_number().over(partition_by=rows.c.root_id, order_by=order).label("rank")
+    ranked = sa.select(rows.c.id, rows.c.root_id, rank).subquery()
+    stmt = newest_first(
+        sa.select(Article, ranked.c.root_id)
+        .join(ranked, Article.id == ranked.c.id)
+        .where(ranked.c.rank <= per_root)
+        .options(*CARD_OPTIONS)
+    )
+    for article, root_id in db.session.execute(stmt):
+        if root_id in blocks:
+            blocks[root_id].append(article)
     return blocks
 
 

@@ -51,9 +51,7 @@ def home():
         for a in published.latest(now, int_setting(settings, "home_latest_count") + len(exclude))
         if a.id not in exclude
     ]
-    blocks = published.latest_by_root(
-        roots, site_context()["all_categories"], now, int_setting(settings, "home_block_count")
-    )
+    blocks = published.latest_by_root(roots, now, int_setting(settings, "home_block_count"))
     return render_template(
         "public/home.html",
         most_read=published.most_read(now, 5),
