@@ -3,6 +3,7 @@
 import hashlib
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -20,6 +21,7 @@ from portal.content.accounts import (
     set_role,
     validate_password,
 )
+from portal.content.media import prune_unused_media
 from portal.content.sessions import end_all_sessions
 from portal.extensions import db
 from portal.models import Role
@@ -161,6 +163,21 @@ def reindex_command() -> None:
     click.echo(f"Đã lập chỉ mục tìm kiếm cho {reindex()} bài viết.")
 
 
+@click.command("prune-media")
+@click.option(
+    "--hours",
+    default=24,
+    show_default=True,
+    type=click.IntRange(1, None),
+    help="Chỉ xóa ảnh đã tải lên từ ít nhất chừng ấy giờ trước.",
+)
+def prune_media_command(hours: int) -> None:
+    """Delete uploaded images that no article, revision or autosave uses, with their files."""
+    pruned = prune_unused_media(current_app.config["MEDIA_DIR"], timedelta(hours=hours), clock.now())
+    db.session.commit()
+    click.echo(f"Đã xóa {pruned.images} ảnh không bài nào dùng và {pruned.stray_files} tệp ảnh lẻ.")
+
+
 @click.command("generate-secret-key")
 def generate_secret_key_command() -> None:
     """Print a random value for PORTAL_SECRET_KEY."""
@@ -177,6 +194,7 @@ def register(app: Flask) -> None:
         seed_demo_command,
         demo_accounts_command,
         reindex_command,
+        prune_media_command,
         generate_secret_key_command,
     ):
         app.cli.add_command(command)
