@@ -146,3 +146,41 @@ def test_an_anonymous_reader_never_gets_the_prompt(page, live_server):
     expect(page.locator("#idle-prompt")).to_have_count(0)
     assert page.evaluate("typeof BroadcastChannel") == "function"
     expect(page.locator("script")).to_have_count(0)
+
+
+def test_near_the_absolute_lifetime_activity_sends_no_storm_of_keepalives(page, live_app, live_server, staff, clock):
+    live_app.config["SESSION_LIFETIME"] = 300  # the session ends 5 minutes after sign-in, whatever happens
+    start_clock(page)
+    sign_in(page, live_server, "?next=/account")
+    page.evaluate("window.warnings = 0; document.addEventListener('portal:idle-warning', () => window.warnings++)")
+    keepalives = []
+    page.on("request", lambda request: keepalives.append(request.url) if "keepalive" in request.url else None)
+    page.clock.fast_forward(250_000)
+    clock.advance(seconds=250)
+    expect(page.locator("#idle-prompt")).to_be_visible()
+    for step in range(40):
+        page.mouse.move(10 + step, 10 + step)
+        page.clock.run_for(100)
+    page.wait_for_timeout(300)
+    assert len(keepalives) <= 2  # one to learn that the end cannot move, then quiet
+    assert page.evaluate("window.warnings") == 1
+    expect(page.locator("#idle-prompt")).to_be_visible()
+
+
+def test_a_failing_keepalive_is_not_retried_on_every_keystroke(page, live_server, staff, clock):
+    start_clock(page)
+    sign_in(page, live_server, "?next=/account")
+    attempts = []
+
+    def refuse(route):
+        attempts.append(route.request.url)
+        route.fulfill(status=503, body="{}", content_type="application/json")
+
+    page.route("**/session/keepalive", refuse)
+    page.clock.fast_forward(IDLE_MS - 60_000)
+    expect(page.locator("#idle-prompt")).to_be_visible()
+    field = page.get_by_label("Mật khẩu hiện tại")
+    for _ in range(30):
+        field.press("a")
+    page.wait_for_timeout(300)
+    assert 1 <= len(attempts) <= 2

@@ -19,6 +19,7 @@
 
   var TICK_MS = 250;
   var RETRY_MS = 3000; // the server could not be asked: ask again this much later
+  var REQUEST_TIMEOUT_MS = 10000; // a request that hangs longer is given up
   var prompt = document.getElementById("idle-prompt");
   var secondsOut = document.getElementById("idle-prompt-seconds");
   var keepLink = document.getElementById("idle-prompt-keep");
@@ -39,6 +40,8 @@
   var lastActivity = 0;
   var unreportedActivity = false; // activity since the last keep-alive was sent
   var requestInFlight = false;
+  var quietUntil = 0; // after a failed keep-alive, activity waits until then before trying again
+  var renewable = true; // false once the session's absolute lifetime, not idleness, sets its end
   var ended = false;
   var focusBeforePrompt = null;
   var channel = "BroadcastChannel" in window ? new BroadcastChannel("portal-session") : null;
@@ -98,7 +101,13 @@
       headers["X-CSRFToken"] = csrfToken;
     }
     requestInFlight = true;
-    return fetch(url, { method: method, headers: headers, credentials: "same-origin", cache: "no-store" })
+    var controller = "AbortController" in window ? new AbortController() : null;
+    var timer = controller ? window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS) : null;
+    var options = { method: method, headers: headers, credentials: "same-origin", cache: "no-store" };
+    if (controller) {
+      options.signal = controller.signal;
+    }
+    return fetch(url, options)
       .then(function (response) {
         if (response.status === 401) {
           return { authenticated: false };
@@ -109,12 +118,13 @@
         return response.json();
       })
       .finally(function () {
+        window.clearTimeout(timer);
         requestInFlight = false;
       });
   }
 
   function keepAlive() {
-    if (requestInFlight || ended) {
+    if (requestInFlight || ended || Date.now() < quietUntil) {
       return Promise.resolve();
     }
     unreportedActivity = false;
@@ -126,13 +136,15 @@
           goToSignIn();
           return;
         }
-        acceptServerTime(answer.expires_in_ms);
-        hidePrompt();
+        acceptServerTime(answer.expires_in_ms); // hides the prompt unless the end is still near
+        // Kept alive but still ending within the warning: the absolute lifetime, which no
+        // activity can move; stop asking until the end.
+        renewable = answer.expires_in_ms > warningMs;
         unreportedActivity = false; // what happened while the request flew is covered too
         announce({ type: "extended", deadline: deadline });
       })
       .catch(function () {
-        /* offline for a moment: the next activity or the prompt tries again */
+        quietUntil = Date.now() + RETRY_MS; // offline or refused: no request per keystroke meanwhile
       });
   }
 
@@ -168,13 +180,13 @@
     var left = deadline - Date.now();
     if (left <= 0) {
       showPrompt(0);
-      if (activityNotYetReported()) {
+      if (renewable && activityNotYetReported()) {
         keepAlive(); // the server decides whether it came in time
       } else {
         checkAtDeadline();
       }
     } else if (left <= warningMs) {
-      if (!promptVisible() && activityNotYetReported()) {
+      if (renewable && !promptVisible() && activityNotYetReported()) {
         keepAlive(); // activity the server has not heard of yet
       } else {
         showPrompt(Math.ceil(left / 1000));
@@ -191,13 +203,14 @@
     lastActivity = Date.now();
     unreportedActivity = true;
     // Someone is at the keyboard: while the prompt shows, tell the server at once.
-    if (promptVisible() || Date.now() - lastPing >= pingEveryMs) {
+    if (renewable && (promptVisible() || Date.now() - lastPing >= pingEveryMs)) {
       keepAlive();
     }
   }
 
   keepLink.addEventListener("click", function (event) {
     event.preventDefault();
+    quietUntil = 0; // a click is asked for by the prompt: always try
     keepAlive();
   });
 
