@@ -5,7 +5,7 @@ activity (and so restarts the idle clock) and whether its answer is a page or JS
 """
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import unquote, unquote_plus, urlsplit
 
 from flask import abort, current_app, request
 
@@ -53,14 +53,14 @@ def wants_json() -> bool:
 
 
 def local_target(location: str) -> str:
-    """The path and query of a redirect's Location, as a request to it would show them."""
+    """The path and query of a redirect's Location, decoded, to compare with current_target()."""
     parts = urlsplit(location)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    return unquote(parts.path) + (f"?{unquote_plus(parts.query)}" if parts.query else "")
 
 
 def current_target() -> str:
-    """The path and query of the current request, in the form local_target gives."""
-    query = request.query_string.decode("latin-1")
+    """The path and query of the current request, decoded, in the form local_target gives."""
+    query = unquote_plus(request.query_string.decode("latin-1"))
     return request.path + (f"?{query}" if query else "")
 
 

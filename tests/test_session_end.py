@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from portal.extensions import db
 from portal.models import Role, UserSession
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
 
 IDLE = 1800
 
@@ -97,3 +97,32 @@ def test_a_page_the_person_opens_and_a_form_they_send_are_activity(app, login, c
     assert last_seen() == clock()
     clock.advance(seconds=IDLE - 1)
     assert client.get("/account").status_code == 200
+
+
+def test_a_long_next_adds_only_a_short_mark_to_the_cookie(app, client):
+    make_user(Role.EDITOR, username="bientap")
+    db.session.commit()
+    long_next = "/search?q=" + "hội nghị tổng kết " * 100
+    signed_in = client.post(
+        "/login", query_string={"next": long_next}, data={"username": "bientap", "password": PASSWORD}
+    )
+    assert signed_in.status_code == 302
+    assert len(signed_in.headers["Set-Cookie"]) < 1000
+
+
+def test_a_trailing_slash_redirect_does_not_hide_the_next_page_from_the_idle_clock(app, login, clock):
+    client = login(make_user(Role.EDITOR))
+    clock.advance(seconds=60)
+    assert client.get("/editor").status_code == 308
+    assert client.get("/editor/").status_code == 200
+    assert last_seen() == clock()
+
+
+def test_a_language_switch_to_an_address_with_vietnamese_letters_is_still_passive(app, login, clock):
+    client = login(make_user())
+    seen = last_seen()
+    clock.advance(seconds=60)
+    target = "/search?q=hội nghị"
+    assert client.get("/lang/en", query_string={"next": target}).status_code == 302
+    assert client.get("/search", query_string={"q": "hội nghị"}).status_code == 200
+    assert last_seen() == seen

@@ -1,6 +1,7 @@
 """The server-side session guard: load the person from a session record, enforce the idle
 and absolute limits, answer the signed-out, and keep signed-in pages out of caches."""
 
+import hashlib
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app, flash, g, jsonify, redirect, request, session, url_for
@@ -68,23 +69,28 @@ def load_user_from_session_token(token: str) -> User | None:
     if counts_as_activity():
         touch(record, now)
         db.session.commit()
-        g.activity_counted = True
     user = record.user
     user.session_record, user.session_token = record, token
     return user
+
+
+def target_digest(target: str) -> str:
+    """A short fingerprint of a path and query, to keep in the session cookie instead of the path."""
+    return hashlib.sha256(target.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def counts_as_activity() -> bool:
     """Whether this request is something the person did: not a script's poll, not the sign-in
     page or the language switch, and not the page a redirect from one of those leads to."""
     landing = session.pop(PASSIVE_LANDING_KEY, None)
-    return not is_passive_request() and landing != current_target()
+    return not is_passive_request() and landing != target_digest(current_target())
 
 
 def remember_passive_redirect(response):
-    """A redirect answered to a request that was not activity: its target will not count either."""
-    if response.status_code in REDIRECT_CODES and "_user_id" in session and not g.get("activity_counted"):
-        session[PASSIVE_LANDING_KEY] = local_target(response.location or "")
+    """A redirect answered by the sign-in page or the language switch (GET): its target is not activity either."""
+    passive_get = request.method == "GET" and is_passive_request()
+    if passive_get and response.status_code in REDIRECT_CODES and "_user_id" in session:
+        session[PASSIVE_LANDING_KEY] = target_digest(local_target(response.location or ""))
     return response
 
 
