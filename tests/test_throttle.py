@@ -121,3 +121,17 @@ def test_a_device_cookie_of_another_account_or_forged_is_not_trusted(app, client
             stranger.post("/login", data={"username": "chu-nha", "password": WRONG})
         assert stranger.post("/login", data={"username": "chu-nha", "password": PASSWORD}).status_code == 429
     assert owner.username == "chu-nha" and other.username == "nguoi-khac"
+
+
+def test_a_new_password_withdraws_the_device_cookies(app, client, login):
+    owner = make_user(username="chu-nha")
+    db.session.commit()
+    assert client.post("/login", data={"username": "chu-nha", "password": PASSWORD}).status_code == 302
+    stranger = app.test_client()
+    for _ in range(5):
+        stranger.post("/login", data={"username": "chu-nha", "password": WRONG})
+    assert client.post("/login", data={"username": "chu-nha", "password": PASSWORD}).status_code == 302
+    owner.set_password("một mật khẩu mới hoàn toàn khác 2027")
+    db.session.commit()
+    refused = client.post("/login", data={"username": "chu-nha", "password": "một mật khẩu mới hoàn toàn khác 2027"})
+    assert refused.status_code == 429  # the old cookie counts for nothing now: the username is throttled

@@ -1,6 +1,7 @@
 """Sign-in throttling for the views: the device cookie of browsers that signed in before, and
 the counts kept by portal.content.throttling (the numbers are there)."""
 
+import hashlib
 import secrets
 
 from flask import Response, current_app, request
@@ -8,6 +9,8 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from portal import clock
 from portal.content import throttling
+from portal.content.accounts import find_user
+from portal.models import User
 
 DEVICE_COOKIE = "portal_device"
 DEVICE_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -17,8 +20,14 @@ def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="portal-device-cookie")
 
 
+def _stamp(user: User) -> str:
+    """Changes with the password: a new password (changed or reset) withdraws every device cookie."""
+    return hashlib.sha256((user.password_hash or "").encode()).hexdigest()[:16]
+
+
 def trusted_device(username: str) -> str | None:
-    """The browser's device id when its cookie is genuine and was issued to this username."""
+    """The browser's device id when its cookie is genuine, was issued to this username, and
+    the account's password has not changed since."""
     raw = request.cookies.get(DEVICE_COOKIE, "")
     if not raw or len(raw) > 400:
         return None
@@ -28,12 +37,16 @@ def trusted_device(username: str) -> str | None:
         return None
     if not isinstance(claim, dict) or claim.get("u") != username or not isinstance(claim.get("d"), str):
         return None
+    user = find_user(username)
+    if user is None or not user.is_active or claim.get("s") != _stamp(user):
+        return None
     return claim["d"]
 
 
-def remember_device(response: Response, username: str) -> None:
-    """Give the browser that just signed in a device cookie for this username."""
-    token = _serializer().dumps({"u": username, "d": trusted_device(username) or secrets.token_urlsafe(16)})
+def remember_device(response: Response, user: User) -> None:
+    """Give the browser that just signed in a device cookie for this account."""
+    device = trusted_device(user.username) or secrets.token_urlsafe(16)
+    token = _serializer().dumps({"u": user.username, "d": device, "s": _stamp(user)})
     response.set_cookie(
         DEVICE_COOKIE,
         token,

@@ -73,7 +73,7 @@ def start_session(user, next_url: str | None):
     db.session.commit()
     login_user(user)
     response = redirect(next_url or landing_url())
-    throttle.remember_device(response, user.username)
+    throttle.remember_device(response, user)
     return response
 
 
