@@ -300,6 +300,12 @@ def rows(base: str, passwords: dict) -> list[tuple[str, callable]]:
         ("100,000 nested tags", lambda: save("<b>" * 100_000)),
         ("one <a> with 40,000 attributes", lambda: save("<a " + " ".join(f"a{i}=1" for i in range(40_000)) + ">x</a>")),
         ("16,000 paragraphs with emphasis", lambda: save("<p><em>x</em></p>" * 16_000)),
+        (
+            'a ">" in a quoted value, 70,000 attributes',
+            lambda: save('<p x=">" ' + " ".join(f"a{i}" for i in range(70_000)) + ">"),
+        ),
+        ("4,000 formatting tags left open", lambda: save("".join(f"<p><b x={i}></p>" for i in range(4_000)))),
+        ("6,000 nested lists", lambda: save("<ul><li>" * 6_000)),
         ("comparison of two 11,000-line revisions", comparison),
         ("6300×6300 16-bit PNG as lead image", upload),
         ("categories nested 975 deep", lambda: categories(975, nested=True)),
