@@ -103,7 +103,8 @@ def register(app: Flask) -> None:
     """Install filters and the context processor."""
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["date"] = format_date
-    app.jinja_env.filters["isodate"] = lambda v: v.isoformat() if v else ""
+    # Whole seconds: HTML's <time datetime> takes at most three digits of a fraction.
+    app.jinja_env.filters["isodate"] = lambda v: v.isoformat(timespec="seconds") if v else ""
     app.jinja_env.globals.update(
         article_url=article_url,
         media_url=media_url,
