@@ -101,11 +101,9 @@
       headers["X-CSRFToken"] = csrfToken;
     }
     requestInFlight = true;
-    var controller = "AbortController" in window ? new AbortController() : null;
-    var timer = controller ? window.setTimeout(function () { controller.abort(); }, REQUEST_TIMEOUT_MS) : null;
     var options = { method: method, headers: headers, credentials: "same-origin", cache: "no-store" };
-    if (controller) {
-      options.signal = controller.signal;
+    if (window.AbortSignal && typeof AbortSignal.timeout === "function") {
+      options.signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS); // real time, whatever the page's timers do
     }
     return fetch(url, options)
       .then(function (response) {
@@ -118,7 +116,6 @@
         return response.json();
       })
       .finally(function () {
-        window.clearTimeout(timer);
         requestInFlight = false;
       });
   }
