@@ -1,9 +1,10 @@
 """Language choice: GET /lang/<code> remembers the reader's language in a cookie, not a session."""
 
-from flask import Blueprint, abort, current_app, redirect, request, url_for
+from flask import Blueprint, abort, redirect, request, url_for
 
 from portal import SUPPORTED_LOCALES
 from portal.auth.redirects import safe_next
+from portal.security import set_lasting_cookie
 from portal.traffic import passive_request
 
 COOKIE_NAME = "portal_lang"
@@ -22,13 +23,6 @@ def choose(code):
     if code not in SUPPORTED_LOCALES:
         abort(404)
     response = redirect(safe_next(request.args.get("next")) or url_for("public.home"))
-    response.set_cookie(
-        COOKIE_NAME,
-        code,
-        max_age=COOKIE_MAX_AGE,
-        secure=current_app.config["SESSION_COOKIE_SECURE"],
-        httponly=True,
-        samesite="Lax",
-    )
+    set_lasting_cookie(response, COOKIE_NAME, code, COOKIE_MAX_AGE)
     response.headers["Cache-Control"] = "no-store"
     return response

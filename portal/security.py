@@ -1,6 +1,6 @@
-"""Protective response headers: CSP without inline script, nosniff, referrer, HSTS."""
+"""Protective response headers (CSP without inline script, nosniff, referrer, HSTS) and cookie flags."""
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -16,6 +16,12 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'self'",
     ]
 )
+
+
+def set_lasting_cookie(response: Response, name: str, value: str, max_age: int) -> None:
+    """A cookie of the site's own that outlives the session: HttpOnly, SameSite=Lax, Secure as configured."""
+    secure = current_app.config["SESSION_COOKIE_SECURE"]
+    response.set_cookie(name, value, max_age=max_age, secure=secure, httponly=True, samesite="Lax")
 
 
 def add_security_headers(response: Response, hsts: bool) -> Response:

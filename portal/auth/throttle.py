@@ -11,6 +11,7 @@ from portal import clock
 from portal.content import throttling
 from portal.content.accounts import find_user
 from portal.models import User
+from portal.security import set_lasting_cookie
 
 DEVICE_COOKIE = "portal_device"
 DEVICE_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -47,14 +48,7 @@ def remember_device(response: Response, user: User) -> None:
     """Give the browser that just signed in a device cookie for this account."""
     device = trusted_device(user.username) or secrets.token_urlsafe(16)
     token = _serializer().dumps({"u": user.username, "d": device, "s": _stamp(user)})
-    response.set_cookie(
-        DEVICE_COOKIE,
-        token,
-        max_age=DEVICE_COOKIE_MAX_AGE,
-        secure=current_app.config["SESSION_COOKIE_SECURE"],
-        httponly=True,
-        samesite="Lax",
-    )
+    set_lasting_cookie(response, DEVICE_COOKIE, token, DEVICE_COOKIE_MAX_AGE)
 
 
 def _attempt(username: str, address: str) -> throttling.Attempt:

@@ -71,22 +71,23 @@ def _aligned(before: list[str], after: list[str]) -> list[DiffLine]:
     return lines
 
 
+def _beyond(lines: list[str], kept: Counter) -> list[str]:
+    """The lines, in order, less as many of each as `kept` counts."""
+    remaining, left = Counter(kept), []
+    for text in lines:
+        if remaining[text]:
+            remaining[text] -= 1
+        else:
+            left.append(text)
+    return left
+
+
 def _by_paragraph(before: list[str], after: list[str]) -> list[DiffLine]:
     """Paragraphs only in the old version, then those only in the new one (linear time); when the
     same paragraphs only changed places, the old order and the new one in full."""
     kept = Counter(before) & Counter(after)
-    removed, remaining = [], Counter(kept)
-    for text in before:
-        if remaining[text]:
-            remaining[text] -= 1
-        else:
-            removed.append(DiffLine("removed", text))
-    added, remaining = [], Counter(kept)
-    for text in after:
-        if remaining[text]:
-            remaining[text] -= 1
-        else:
-            added.append(DiffLine("added", text))
+    removed = [DiffLine("removed", text) for text in _beyond(before, kept)]
+    added = [DiffLine("added", text) for text in _beyond(after, kept)]
     if not removed and not added:
         removed = [DiffLine("removed", text) for text in before]
         added = [DiffLine("added", text) for text in after]
