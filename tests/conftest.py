@@ -5,6 +5,7 @@ import os
 import shutil
 import threading
 import uuid
+import weakref
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -42,6 +43,25 @@ class Clock:
         """Move forward by a timedelta's keyword arguments."""
         self.current += timedelta(**delta)
         return self.current
+
+
+_engines_in_use: "weakref.WeakSet[sa.engine.Engine]" = weakref.WeakSet()
+
+
+@sa.event.listens_for(sa.engine.Engine, "engine_connect")
+def _remember_engine(connection) -> None:
+    _engines_in_use.add(connection.engine)
+
+
+@pytest.fixture(autouse=True)
+def _close_idle_connections():
+    """After each test, close the idle pooled connections of every PostgreSQL app it made: pools
+    left to the garbage collector pile up until the server refuses new clients. (SQLite's are
+    left alone: closing an in-memory database's one connection would erase a module's site.)"""
+    yield
+    for engine in list(_engines_in_use):
+        if engine.dialect.name != "sqlite":
+            engine.dispose()
 
 
 @pytest.fixture
