@@ -1,6 +1,7 @@
 """The editor area: roles, workflow, revisions, conflicts, autosave, presence, uploads."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -215,6 +216,18 @@ def test_bad_input_keeps_everything_typed(app, people, category):
     assert response.status_code == 400
     assert "Tiêu đề dài tối đa 300 ký tự." in html and "Thời điểm đăng không hợp lệ" in html
     assert "Đoạn văn rất quan trọng." in html and "x" * 301 in html and "ngày mai" in html
+    assert db.session.scalar(sa.select(sa.func.count(Article.id))) == 0
+
+
+def test_a_new_article_starts_with_no_category_chosen_and_asks_for_one(app, people, category):
+    users, clients = people
+    form = clients["editor"].get("/editor/articles/new").get_data(as_text=True)
+    first_option = re.search(r'<select[^>]*name="category"[^>]*>\s*<option([^>]*)>([^<]*)<', form)
+    assert first_option and 'value=""' in first_option[1] and first_option[2] == "Chọn chuyên mục"
+    response = clients["editor"].post("/editor/articles/new", data=form_data(category) | {"category": ""})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Vui lòng chọn chuyên mục." in html and "Hội nghị tổng kết công tác năm" in html
     assert db.session.scalar(sa.select(sa.func.count(Article.id))) == 0
 
 

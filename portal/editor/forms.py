@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from portal.auth.forms import ConfirmForm
 from portal.content.dates import parse_local_datetime
@@ -39,7 +39,7 @@ class ArticleForm(FlaskForm):
     )
     byline = StringField(_l("Tác giả bài viết"), filters=[single_line_filter], validators=[Length(max=120)])
     source = StringField(_l("Nguồn tin"), filters=[single_line_filter], validators=[Length(max=300)])
-    category = SelectField(_l("Chuyên mục"), coerce=int, validators=[InputRequired(_l("Vui lòng chọn chuyên mục."))])
+    category = SelectField(_l("Chuyên mục"), coerce=parse_id, validators=[DataRequired(_l("Vui lòng chọn chuyên mục."))])
     tags = StringField(
         _l("Từ khóa (cách nhau bởi dấu phẩy)"), filters=[single_line_filter], validators=[Length(max=1000)]
     )

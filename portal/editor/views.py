@@ -50,9 +50,14 @@ def category_choices() -> list[tuple[int, str]]:
     return [(category.id, "— " * depth + category.name) for category, depth in category_tree()]
 
 
+def article_category_choices() -> list[tuple[int | str, str]]:
+    """The article form's categories after an empty first choice, so none is picked by default."""
+    return [("", _("Chọn chuyên mục")), *category_choices()]
+
+
 def render_form(form: ArticleForm, article: Article | None, status: int = 200, **extra):
     """The article form page, with what the person may do and who else is there."""
-    form.category.choices = category_choices()
+    form.category.choices = article_category_choices()
     now = clock.now()
     holder = presence.other_holder(article, current_user, now) if article else None
     page = render_template(
@@ -126,7 +131,7 @@ def edit_article(article_id: int):
 def handle_save(article: Article | None):
     """Validate the posted form, store any upload, save, and answer; nothing typed is lost."""
     form = ArticleForm()
-    form.category.choices = category_choices()
+    form.category.choices = article_category_choices()
     try:
         action = workflow.Action(request.form.get("action", "save"))
     except ValueError:
