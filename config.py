@@ -80,6 +80,9 @@ class Config:
     JSON_AS_ASCII = False
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     PAGE_CACHE = _env_flag("PAGE_CACHE", True)
+    # Compress HTML, CSS, JS, XML and JSON in the app; off when nginx in front compresses.
+    COMPRESS = _env_flag("COMPRESS", True)
+    COMPRESS_ALGORITHM_STREAMING = ["zstd", "br", "gzip", "deflate"]  # static files too, for gzip-only clients
     PAGE_CACHE_SECONDS = _env("PAGE_CACHE_SECONDS", "300")
     PAGE_CACHE_MB = _env("PAGE_CACHE_MB", "64")
     MICROCACHE_SECONDS = _env("MICROCACHE_SECONDS", "10")

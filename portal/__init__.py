@@ -36,6 +36,7 @@ def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
     register_page_cache(app)
     register_proxy_fix(app)
     register_extensions(app)
+    register_delivery(app)
     register_session_guard(app)
     register_view_counter(app)
     register_url_converters(app)
@@ -173,6 +174,14 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+
+
+def register_delivery(app: Flask) -> None:
+    """Static URLs with their content's hash, kept a year; compressed answers (see portal.delivery)."""
+    from portal.delivery import register_compression, register_static_versions
+
+    register_static_versions(app)
+    register_compression(app)
 
 
 def register_migrations(app: Flask) -> None:

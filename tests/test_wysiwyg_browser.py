@@ -147,8 +147,7 @@ def test_the_editor_is_vendored_and_nothing_leaves_the_machine(page, live_server
 
     assert page.evaluate("window.Quill.version") == "2.0.3"
     for name in QUILL_FILES:
-        url = f"{live_server}/static/vendor/quill/{name}"
-        assert url in requested
+        url = next(u for u in requested if urlsplit(u).path == f"/static/vendor/quill/{name}")
         assert page.request.get(url).ok
     outside = [url for url in requested if urlsplit(url).scheme != "data" and urlsplit(url).hostname != "127.0.0.1"]
     assert outside == []

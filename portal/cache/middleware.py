@@ -2,9 +2,9 @@
 
 A request may be answered from the cache only when it is a GET or HEAD without the session
 (or remember-me) cookie and with no query string other than `page=N`. The key holds the host,
-the path, that query and the reader's language. Flask decides what may be kept (see
-portal.cache.marking): the middleware stores a response only when Flask marked it and it sets
-no cookie, so a signed-in person's page never reaches the cache.
+the path, that query, the reader's language and the compression the reader gets. Flask decides
+what may be kept (see portal.cache.marking): the middleware stores a response only when Flask
+marked it and it sets no cookie, so a signed-in person's page never reaches the cache.
 """
 
 import logging
@@ -19,6 +19,7 @@ from werkzeug.http import is_resource_modified, parse_cookie
 
 from portal.cache.pages import CachedPage
 from portal.content.readership import reader_key
+from portal.delivery import page_encoding
 from portal.i18n import COOKIE_NAME as LANGUAGE_COOKIE
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,8 @@ class PageCacheMiddleware:
         # Everything the page's absolute links are built from: scheme, host and the mount point.
         scheme, host = environ.get("wsgi.url_scheme", "http"), environ.get("HTTP_HOST", "")[:100]
         root = environ.get("SCRIPT_NAME", "")[:100]
-        return f"{language}|{scheme}://{host}{root}|{path}?{query}"
+        encoding = page_encoding(self.flask_app, environ.get("HTTP_ACCEPT_ENCODING", ""))  # one copy per encoding
+        return f"{language}|{encoding}|{scheme}://{host}{root}|{path}?{query}"
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         key = self.key_for(environ)
