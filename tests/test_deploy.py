@@ -205,6 +205,32 @@ def test_static_files_come_compressed_with_a_long_expiry(stack):
     assert response.getheader("Cache-Control") == "max-age=604800"
 
 
+def test_static_urls_with_a_version_are_kept_a_year(stack):
+    response = stack.get("/static/css/portal.css?v=0123456789ab", Accept_Encoding="gzip")
+    assert response.status == 200 and response.getheader("Content-Encoding") == "gzip"
+    assert response.getheader("Cache-Control") == "public, max-age=31536000, immutable"
+    assert stack.get("/static/css/portal.css?v=x").getheader("Cache-Control") == "max-age=604800"
+
+
+@pytest.mark.parametrize(
+    ("page", "accepted", "expected"),
+    [
+        (15, "gzip", {"gzip"}),
+        (16, "identity", {None}),
+        (17, "br;q=0, gzip", {"gzip"}),
+        (18, "gzip, br", {"br", "gzip"}),
+    ],
+)
+def test_readers_never_get_a_cached_copy_in_an_encoding_they_refused(stack, page, accepted, expected):
+    first = stack.get(f"/?page={page}", Accept_Encoding="zstd, br, gzip")  # fills the micro-cache
+    assert cache_status(stack.get(f"/?page={page}", Accept_Encoding="gzip, deflate, br, zstd")) == "HIT"
+    response = stack.get(f"/?page={page}", Accept_Encoding=accepted)
+    assert first.status == response.status == 200
+    assert response.getheader("Content-Encoding") in expected
+    if expected == {None}:
+        assert '<html lang="vi">' in response.text
+
+
 def test_media_serves_only_the_names_the_portal_generates(stack):
     (stack.media / MEDIA_NAME).write_bytes(b"\xff\xd8\xff\xe0 a picture")
     (stack.media / "page.html").write_text("<script>alert(1)</script>")
