@@ -17,8 +17,11 @@ $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.test: requirements-test.txt requirements.txt | $(BIN)/python
+$(VENV)/.test: requirements-test.txt requirements.txt tests/tools/package-lock.json | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@# The Nu Html Checker (vnu.jar) from npm; without npm its tests skip (under CI=true they fail).
+	@if command -v npm >/dev/null; then npm ci --prefix tests/tools --ignore-scripts --no-audit --no-fund --silent; \
+	else echo "npm not found: the HTML checker's tests will be skipped"; fi
 	touch $@ $(VENV)/.runtime
 
 install: $(VENV)/.runtime

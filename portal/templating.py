@@ -7,6 +7,7 @@ import flask_babel
 import sqlalchemy as sa
 from flask import Flask, current_app, g
 from flask_babel import get_locale
+from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal import clock
@@ -30,6 +31,14 @@ def local_time(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
+
+
+def content_lang() -> Markup:
+    """` lang="vi"` for the site's own texts when the interface speaks another language, else nothing."""
+    content = current_app.config["DEFAULT_LOCALE"]
+    if str(get_locale() or content) == content:
+        return Markup("")
+    return Markup(' lang="%s"') % content
 
 
 def _in_english() -> bool:
@@ -113,5 +122,6 @@ def register(app: Flask) -> None:
         highlight=highlight,
         snippet=snippet,
         current_locale=lambda: str(get_locale() or current_app.config["DEFAULT_LOCALE"]),
+        content_lang=content_lang,
     )
     app.context_processor(site_context)

@@ -1,5 +1,6 @@
 """Shared fixtures: an app per test on SQLite or PostgreSQL, clients, and a movable clock."""
 
+import contextlib
 import contextvars
 import os
 import shutil
@@ -7,6 +8,7 @@ import threading
 import uuid
 import weakref
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -180,14 +182,15 @@ def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
     }
 
 
-@pytest.fixture
-def live_app(tmp_path, clock):
-    """An app on a file database (or PostgreSQL) that a server thread and the test share."""
-    url = os.environ.get("PORTAL_DATABASE_URL") or f"sqlite:///{tmp_path / 'live.db'}"
+@contextlib.contextmanager
+def app_for_a_server(root: Path, clock: Clock):
+    """An app on a file database under root (or PostgreSQL) that a server thread and the test
+    share, with its app context pushed and its tables created, then dropped."""
+    url = os.environ.get("PORTAL_DATABASE_URL") or f"sqlite:///{root / 'live.db'}"
     app = create_app(
         {
             "SQLALCHEMY_DATABASE_URI": url,
-            "MEDIA_DIR": str(tmp_path / "media"),
+            "MEDIA_DIR": str(root / "media"),
             "CLOCK": clock,
             "THROTTLE_NAMESPACE": f"{uuid.uuid4().hex}/",
         }
@@ -202,16 +205,32 @@ def live_app(tmp_path, clock):
         db.engine.dispose()
 
 
+@contextlib.contextmanager
+def serving(app):
+    """The app served on a free loopback port by a thread; gives its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def live_app(tmp_path, clock):
+    """An app on a file database (or PostgreSQL) that a server thread and the test share."""
+    with app_for_a_server(tmp_path, clock) as app:
+        yield app
+
+
 @pytest.fixture
 def live_server(live_app):
     """The live app served on a free loopback port; yields its base URL."""
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(live_app) as base:
+        yield base
 
 
 @pytest.fixture(autouse=True)

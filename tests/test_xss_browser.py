@@ -37,7 +37,12 @@ FIND_HOSTILE_MARKUP = """
       }
     }
   }
+  const isData = (script) => {  // JSON-LD is never run; it must still parse whole
+    if (script.src || script.type !== "application/ld+json") return false;
+    try { JSON.parse(script.textContent); return true; } catch (error) { return false; }
+  };
   for (const script of document.querySelectorAll("script")) {
+    if (isData(script)) continue;
     if (!script.src || !own(script.getAttribute("src"))) found.push(script.outerHTML.slice(0, 200));
   }
   const body = ".article__body :is(iframe, frame, object, embed, base, meta, link, style, svg, math, form, input)";

@@ -15,13 +15,14 @@ from sqlalchemy.orm import aliased, joinedload, selectinload
 from sqlalchemy.orm.util import AliasedClass
 
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, Category, Tag, article_tags
+from portal.models import Article, ArticleStatus, Category, Media, Tag, article_tags
 
 MAX_PAGE = 10_000  # editor lists: a page number past this is a 404
 MAX_PAGES = 500  # public lists: never counted, nor skipped, past this many pages
 # One UNION part per category: SQLite refuses more than 500 parts, the site allows 200 categories.
 MAX_BRANCHES = 400
 EARLIEST = datetime(1, 1, 1, tzinfo=UTC)  # on or before any publication date
+PICTURE_DEPTH = 20  # a list's link-preview picture is looked for among this many newest articles
 # Many-to-one: joined into the statement that loads the articles, never one query per card.
 CARD_OPTIONS = (joinedload(Article.category), joinedload(Article.image))
 
@@ -285,6 +286,34 @@ def feed_articles(now: datetime, limit: int, category_ids: list[int] | None = No
         return []
     newest = _rows(in_categories(category_ids, now), limit, newest=True)
     return cards(sa.select(newest.c.id).order_by(newest.c.published_at.desc(), newest.c.id.desc()).limit(limit))
+
+
+def newest_picture(now: datetime, category_ids: list[int] | None = None) -> Media | None:
+    """The picture of the newest visible article that has one, among the PICTURE_DEPTH newest.
+
+    Args:
+        now: the moment that decides visibility.
+        category_ids: only articles filed under these categories; None for the whole site.
+    Returns:
+        The image, or None when none of those articles has one (the read stays bounded either way).
+    """
+    if category_ids is None:
+        branches = [sa.select(Article.id, Article.published_at).where(is_visible(now))]
+    else:
+        branches = in_categories(category_ids, now)
+    if not branches:
+        return None
+    rows = _rows(branches, PICTURE_DEPTH, newest=True)
+    order = (rows.c.published_at.desc(), rows.c.id.desc())
+    newest = sa.select(rows.c.id, rows.c.published_at).order_by(*order).limit(PICTURE_DEPTH).subquery()
+    stmt = (
+        sa.select(Media)
+        .join(Article, Article.image_id == Media.id)
+        .join(newest, newest.c.id == Article.id)
+        .order_by(newest.c.published_at.desc(), newest.c.id.desc())
+        .limit(1)
+    )
+    return db.session.scalar(stmt)
 
 
 def count_visible(now: datetime) -> int:

@@ -17,6 +17,7 @@ from portal.extensions import db
 from portal.ids import parse_id
 from portal.links import article_url
 from portal.models import Article, Category, Tag
+from portal.public import structured_data
 from portal.templating import site_context
 
 bp = Blueprint("public", __name__)
@@ -58,6 +59,7 @@ def home():
         featured=featured,
         latest=latest[: int_setting(settings, "home_latest_count")],
         blocks=[(root, blocks[root.id]) for root in roots if blocks[root.id]],
+        **structured_data.home_page(settings, published.newest_picture(now)),
     )
 
 
@@ -79,7 +81,8 @@ def category(category_slug: str):
     if page is None:
         abort(404)
     children = [c for c in all_categories if c.parent_id == found.id]  # already loaded, in menu order
-    return render_template("public/category.html", category=found, children=children, page=page)
+    facts = structured_data.category_page(found, site_context()["site"], published.newest_picture(clock.now(), ids))
+    return render_template("public/category.html", category=found, children=children, page=page, **facts)
 
 
 @bp.get("/search")
@@ -133,7 +136,10 @@ def article(category_slug: str, slug: str, article_id: int):
         return redirect(article_url(found), code=301)
     limit = int_setting(site_context()["site"], "related_count", high=20)
     newer, older = published.neighbours(found, clock.now(), limit)
-    return render_template("public/article.html", article=found, newer=newer, older=older, views=views_so_far(found))
+    facts = structured_data.article_page(found, site_context()["site"])
+    return render_template(
+        "public/article.html", article=found, newer=newer, older=older, views=views_so_far(found), **facts
+    )
 
 
 def views_so_far(article: Article) -> int:

@@ -41,6 +41,9 @@
     toolbar: "Định dạng văn bản",
     blockType: "Kiểu đoạn",
     linkAddress: "Địa chỉ liên kết",
+    linkEdit: "Sửa liên kết",
+    linkSave: "Lưu liên kết",
+    linkRemove: "Bỏ liên kết",
   };
 
   function labelsFor(textarea) {
@@ -67,7 +70,7 @@
     }
     return (
       '<span class="ql-formats">' +
-      '<select class="ql-header">' +
+      '<select class="ql-header" aria-label="' + escapeHtml(labels.blockType) + '">' +
       '<option value="2">' + escapeHtml(labels.heading2) + "</option>" +
       '<option value="3">' + escapeHtml(labels.heading3) + "</option>" +
       '<option value="4">' + escapeHtml(labels.heading4) + "</option>" +
@@ -118,7 +121,13 @@
   }
 
   function nameTheToolbar(toolbar, labels) {
+    toolbar.setAttribute("role", "toolbar"); // a name alone is not allowed on a plain <div>
     toolbar.setAttribute("aria-label", labels.toolbar);
+    // Quill copies the hidden <select>'s attributes onto the picker's <span>; its button has the name.
+    var pickerBox = toolbar.querySelector("span.ql-picker.ql-header");
+    if (pickerBox) {
+      pickerBox.removeAttribute("aria-label");
+    }
     var picker = toolbar.querySelector(".ql-header .ql-picker-label");
     if (picker) {
       picker.setAttribute("aria-label", labels.blockType);
@@ -126,6 +135,47 @@
     Array.prototype.forEach.call(toolbar.querySelectorAll(".ql-header .ql-picker-item"), function (item) {
       item.setAttribute("aria-label", item.getAttribute("data-label") || labels.paragraph);
     });
+  }
+
+  // Quill's link tooltip: its "Edit/Save" and "Remove" are <a> without href (neither named nor
+  // reachable by keyboard). They become named buttons that Enter and Space press; the visible
+  // words come from the same aria-label (portal.css), and follow the tooltip's mode.
+  function asButton(link, label) {
+    link.setAttribute("role", "button");
+    link.setAttribute("tabindex", "0");
+    link.setAttribute("aria-label", label);
+    link.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        link.click();
+      }
+    });
+  }
+
+  function nameTheTooltip(tooltip, labels) {
+    if (!tooltip) {
+      return;
+    }
+    var input = tooltip.querySelector("input[type=text]");
+    if (input) {
+      input.setAttribute("data-link", "https://");
+      input.setAttribute("aria-label", labels.linkAddress);
+    }
+    var action = tooltip.querySelector("a.ql-action");
+    var remove = tooltip.querySelector("a.ql-remove");
+    if (remove) {
+      asButton(remove, labels.linkRemove);
+    }
+    if (!action) {
+      return;
+    }
+    asButton(action, labels.linkEdit);
+    new MutationObserver(function () {
+      var label = tooltip.classList.contains("ql-editing") ? labels.linkSave : labels.linkEdit;
+      if (action.getAttribute("aria-label") !== label) {
+        action.setAttribute("aria-label", label);
+      }
+    }).observe(tooltip, { attributes: true, attributeFilter: ["class"] });
   }
 
   function enhance(textarea) {
@@ -210,11 +260,7 @@
     });
     if (toolbar) {
       nameTheToolbar(toolbar, labels);
-      var linkInput = box.querySelector(".ql-tooltip input[type=text]");
-      if (linkInput) {
-        linkInput.setAttribute("data-link", "https://");
-        linkInput.setAttribute("aria-label", labels.linkAddress);
-      }
+      nameTheTooltip(box.querySelector(".ql-tooltip"), labels);
     }
     if (readOnly) {
       quill.disable();
