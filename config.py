@@ -61,7 +61,7 @@ class Config:
     REDIS_URL = _env("REDIS_URL")
     MEDIA_DIR = _env("MEDIA_DIR", str(INSTANCE_DIR / "media"))
     # Kept as text here so that importing config never raises; create_app validates them.
-    IDLE_TIMEOUT = _env("IDLE_TIMEOUT", "1800")
+    IDLE_TIMEOUT = _env("IDLE_TIMEOUT")  # unset: the idle policy's default (portal/content/sessions.py)
     SESSION_LIFETIME = _env("SESSION_LIFETIME", "43200")
     MAX_UPLOAD_MB = _env("MAX_UPLOAD_MB", "10")
     PROXY_HOPS = _env("PROXY_HOPS", "0")

@@ -5,12 +5,10 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from flask import Flask, request, session
+from flask import Flask
 
 from config import BASE_DIR, CONFIGS, DEV_SECRET_KEY, INSTANCE_DIR, Config, database_engine_options
 from portal.extensions import babel, csrf, db, limiter, login_manager
-
-SUPPORTED_LOCALES = ("vi", "en")
 
 
 def create_app(config: str | type[Config] | Mapping | None = None) -> Flask:
@@ -79,7 +77,7 @@ def _as_int(app: Flask, key: str, low: int, high: int) -> int:
 
 def _validate_config(app: Flask) -> None:
     """Check what class bodies may not: numbers, secrets and directories."""
-    app.config["IDLE_TIMEOUT"] = _as_int(app, "IDLE_TIMEOUT", 5 if app.testing else 120, 86_400)
+    _validate_idle_timeout(app)
     app.config["SESSION_LIFETIME"] = _as_int(app, "SESSION_LIFETIME", 60, 7 * 86_400)
     app.config["MAX_UPLOAD_MB"] = _as_int(app, "MAX_UPLOAD_MB", 1, 200)
     app.config["PROXY_HOPS"] = _as_int(app, "PROXY_HOPS", 0, 5)
@@ -87,9 +85,7 @@ def _validate_config(app: Flask) -> None:
     app.config["PAGE_CACHE_MB"] = _as_int(app, "PAGE_CACHE_MB", 1, 4096)
     app.config["MICROCACHE_SECONDS"] = _as_int(app, "MICROCACHE_SECONDS", 0, 3600)
     app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
-    if app.config.get("DEFAULT_LOCALE") not in SUPPORTED_LOCALES:
-        raise RuntimeError(f"PORTAL_DEFAULT_LOCALE must be one of {', '.join(SUPPORTED_LOCALES)}")
-    app.config["BABEL_DEFAULT_LOCALE"] = app.config["DEFAULT_LOCALE"]
+    _validate_locale(app)
     app.config["DATABASE_CONNECT_TIMEOUT"] = _as_int(app, "DATABASE_CONNECT_TIMEOUT", 1, 60)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = database_engine_options(
         app.config["SQLALCHEMY_DATABASE_URI"],
@@ -103,6 +99,24 @@ def _validate_config(app: Flask) -> None:
     Path(app.config["MEDIA_DIR"]).mkdir(parents=True, exist_ok=True)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith(f"sqlite:///{INSTANCE_DIR}"):
         INSTANCE_DIR.mkdir(exist_ok=True)
+
+
+def _validate_idle_timeout(app: Flask) -> None:
+    """PORTAL_IDLE_TIMEOUT in seconds within the idle policy's bounds; unset, the policy's default."""
+    from portal.content.sessions import IDLE_POLICY
+
+    if app.config.get("IDLE_TIMEOUT") is None:
+        app.config["IDLE_TIMEOUT"] = IDLE_POLICY.default_seconds
+    app.config["IDLE_TIMEOUT"] = _as_int(app, "IDLE_TIMEOUT", *IDLE_POLICY.config_bounds(app.testing))
+
+
+def _validate_locale(app: Flask) -> None:
+    """PORTAL_DEFAULT_LOCALE must be a supported language; Flask-Babel's default follows it."""
+    from portal.i18n import SUPPORTED_LOCALES
+
+    if app.config.get("DEFAULT_LOCALE") not in SUPPORTED_LOCALES:
+        raise RuntimeError(f"PORTAL_DEFAULT_LOCALE must be one of {', '.join(SUPPORTED_LOCALES)}")
+    app.config["BABEL_DEFAULT_LOCALE"] = app.config["DEFAULT_LOCALE"]
 
 
 def _refuse_insecure_production(app: Flask) -> None:
@@ -134,23 +148,10 @@ def _refuse_insecure_production(app: Flask) -> None:
         )
 
 
-def select_locale() -> str:
-    """The reader's chosen language (the portal_lang cookie, then the session), else the site's default."""
-    from flask import current_app
-
-    from portal.i18n import COOKIE_NAME
-    from portal.templating import current_settings
-
-    for chosen in (request.cookies.get(COOKIE_NAME), session.get("lang")) if request else ():
-        if chosen in SUPPORTED_LOCALES:
-            return chosen
-    site_default = current_settings().get("default_language") if request else None
-    return site_default if site_default in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
-
-
 def register_page_cache(app: Flask) -> None:
     """Anonymous public pages from a cache in front of Flask (inside ProxyFix, which wraps it)."""
     from portal.cache import register
+    from portal.i18n import SUPPORTED_LOCALES
 
     register(app, SUPPORTED_LOCALES)
 
@@ -166,6 +167,8 @@ def register_proxy_fix(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to the app and apply their settings."""
+    from portal.i18n import select_locale
+
     db.init_app(app)
     register_migrations(app)
     csrf.init_app(app)

@@ -14,9 +14,9 @@ from portal import clock
 from portal.content import audit
 from portal.content.accounts import (
     AccountError,
-    active_admin_count,
     create_user,
     find_user,
+    is_last_admin,
     set_active,
     set_role,
     validate_password,
@@ -107,7 +107,7 @@ def seed_demo_command(articles: int) -> None:
 def set_role_command(username: str, role: str) -> None:
     """Give an account another role (its sessions end at once)."""
     user = _existing_user(username)
-    if user.role is Role.ADMIN and Role(role) is not Role.ADMIN and active_admin_count() <= 1 and user.is_active:
+    if Role(role) is not Role.ADMIN and is_last_admin(user):
         raise click.ClickException("Đây là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước.")
     set_role(user, Role(role), clock.now())
     audit.record("account.role", None, target=user.username, detail=f"cli -> {role}")
@@ -121,7 +121,7 @@ def set_role_command(username: str, role: str) -> None:
 def deactivate_command(username: str, reactivate: bool) -> None:
     """Lock an account and end all its sessions (or unlock it with --reactivate)."""
     user = _existing_user(username)
-    if not reactivate and user.role is Role.ADMIN and user.is_active and active_admin_count() <= 1:
+    if not reactivate and is_last_admin(user):
         raise click.ClickException("Đây là quản trị viên cuối cùng đang hoạt động; không thể khóa.")
     set_active(user, reactivate, clock.now())
     audit.record("account.reactivate" if reactivate else "account.deactivate", None, target=user.username, detail="cli")

@@ -15,7 +15,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from portal.extensions import db
-from portal.traffic import wants_json
+from portal.web.traffic import wants_json
 
 MESSAGES = {
     400: _l("Yêu cầu không hợp lệ."),

@@ -1,16 +1,27 @@
-"""Language choice: GET /lang/<code> remembers the reader's language in a cookie, not a session."""
+"""Language choice: the supported languages, the locale of each request, and GET /lang/<code>,
+which remembers the reader's language in a cookie, not a session."""
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import Blueprint, abort, current_app, redirect, request, session, url_for
 
-from portal import SUPPORTED_LOCALES
-from portal.auth.redirects import safe_next
 from portal.security import set_lasting_cookie
-from portal.traffic import passive_request
+from portal.templating import current_settings
+from portal.web.redirects import safe_next
+from portal.web.traffic import passive_request
 
+SUPPORTED_LOCALES = ("vi", "en")
 COOKIE_NAME = "portal_lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600  # a year: readers choose once
 
 bp = Blueprint("i18n", __name__)
+
+
+def select_locale() -> str:
+    """The reader's chosen language (the portal_lang cookie, then the session), else the site's default."""
+    for chosen in (request.cookies.get(COOKIE_NAME), session.get("lang")) if request else ():
+        if chosen in SUPPORTED_LOCALES:
+            return chosen
+    site_default = current_settings().get("default_language") if request else None
+    return site_default if site_default in SUPPORTED_LOCALES else current_app.config["DEFAULT_LOCALE"]
 
 
 @bp.get("/lang/<code>")

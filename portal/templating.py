@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from portal import clock
 from portal.content.search import highlight, snippet
 from portal.content.settings import DEFAULTS, load_settings
+from portal.content.workflow import is_scheduled
 from portal.errors import (
     DatabaseUnavailable,
     database_known_down,
@@ -114,6 +115,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["date"] = format_date
     # Whole seconds: HTML's <time datetime> takes at most three digits of a fraction.
     app.jinja_env.filters["isodate"] = lambda v: v.isoformat(timespec="seconds") if v else ""
+    app.jinja_env.tests["scheduled"] = is_scheduled
     app.jinja_env.globals.update(
         article_url=article_url,
         media_url=media_url,

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from portal.content.sessions import IDLE_POLICY
 from portal.content.settings import save_settings
 from portal.extensions import db
 from portal.models import Article, AuditLog, Category, Role, User, UserSession
@@ -466,3 +467,14 @@ def test_a_forced_password_change_also_gates_categories(people):
     users["editor"].must_change_password = True
     db.session.commit()
     assert clients["editor"].get("/editor/categories/").headers["Location"] == "/account"
+
+
+def test_the_idle_timeout_field_takes_its_bounds_and_message_from_the_policy(people):
+    users, clients = people
+    page = clients["admin"].get("/admin/settings").get_data(as_text=True)
+    field = re.search(r'<input[^>]*name="idle_timeout_minutes"[^>]*>', page).group(0)
+    assert f'min="{IDLE_POLICY.min_minutes}"' in field and f'max="{IDLE_POLICY.max_minutes}"' in field
+    assert 'value="30"' in field  # PORTAL_IDLE_TIMEOUT (1800 s) in minutes
+    clients["admin"].set_cookie("portal_lang", "en")
+    bad = clients["admin"].post("/admin/settings", data={"idle_timeout_minutes": "4", "site_name": "X"})
+    assert bad.status_code == 400 and "Between 5 and 120 minutes." in bad.get_data(as_text=True)

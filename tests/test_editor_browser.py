@@ -1,6 +1,7 @@
 """Never lose a word, in a real Chromium: autosave, idle sign-out and back, presence."""
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -143,3 +144,24 @@ def test_a_second_person_sees_who_is_editing_and_an_editor_can_take_over(browser
     finally:
         author_context.close()
         editor_context.close()
+
+
+def test_the_image_description_and_the_featured_box_are_autosaved_and_come_back(page, live_server, newsroom):
+    draft = newsroom["draft"]
+    start_clock(page)
+    sign_in(page, live_server, "bientap", f"?next=/editor/articles/{draft.id}/edit")
+    alt, featured = page.get_by_label("Mô tả ảnh cho người khiếm thị"), page.get_by_label("Tin nổi bật")
+    alt.fill("Toàn cảnh hội trường")
+    featured.check()
+    with page.expect_response("**/editor/autosave") as answer:
+        page.clock.fast_forward(30_000)
+    assert answer.value.ok
+    kept = json.loads(autosaves()[0].data)
+    assert kept["image_alt"] == "Toàn cảnh hội trường" and kept["featured"] == "y"
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.reload()
+    expect(alt).to_have_value("")
+    expect(featured).not_to_be_checked()
+    page.get_by_role("button", name="Khôi phục bản đó").click()
+    expect(alt).to_have_value("Toàn cảnh hội trường")
+    expect(featured).to_be_checked()

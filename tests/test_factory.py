@@ -45,6 +45,11 @@ def test_settings_come_from_portal_variables(tmp_path):
     assert result.stdout.split() == ["900", str(tmp_path / "m"), str(6 * 1024 * 1024)], result.stderr
 
 
+def test_an_unset_idle_timeout_is_the_idle_policy_s_default():
+    result = run_python("from portal import create_app; print(create_app('development').config['IDLE_TIMEOUT'])")
+    assert result.stdout.split() == ["1800"], result.stderr
+
+
 @pytest.mark.parametrize(
     "env, message",
     [

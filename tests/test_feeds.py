@@ -17,6 +17,7 @@ from portal.content.settings import save_settings
 from portal.extensions import db
 from portal.feeds import views as feeds
 from portal.models import ArticleStatus, CategoryRedirect
+from portal.web.routes import first_segment, route_segments
 from tests.factories import HIDDEN_STATES, make_article, make_category, make_hidden_article, make_image, make_tag
 
 SITE_NAME = "Cổng thông tin điện tử Thị trấn Hương An"
@@ -351,6 +352,11 @@ def test_robots_txt_allows_all_but_private_areas_and_points_to_the_sitemap(clien
     for path in ("/editor/", "/admin/", "/account", "/login", "/print/"):
         assert f"Disallow: {path}" in lines
     assert f"Sitemap: {BASE}/sitemap.xml" in lines
+
+
+def test_robots_txt_names_only_paths_the_site_has(app):
+    """A route moved or renamed must take robots.txt along, not leave it pointing nowhere."""
+    assert {first_segment(path) for path in feeds.ROBOTS_DISALLOW} <= route_segments(app)
 
 
 # --- Open Graph, autodiscovery, share links ------------------------------------------------

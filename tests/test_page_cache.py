@@ -8,8 +8,10 @@ import pytest
 import sqlalchemy as sa
 
 from portal import create_app
+from portal.content.freshness import PRIVATE_MODELS, READER_VISIBLE_MODELS, READER_VISIBLE_TABLES
 from portal.extensions import db
-from portal.models import Article, ArticleStatus, Role, Setting
+from portal.models import Article, ArticleStatus, Base, Role, Setting
+from portal.web.routes import private_segments, shared_endpoints
 from tests.conftest import IsolatedClient
 from tests.factories import make_article, make_category, make_user
 
@@ -285,3 +287,38 @@ def test_readers_keep_the_pages_already_kept_while_the_database_is_away(tmp_path
         assert reader.get(other_path).status_code == 503  # never kept: the outage page
         outage.up()
         assert reader.get(other_path).status_code == 200
+
+
+# --- what the cache derives from the URL map and the models ----------------------------------
+
+
+def test_shared_pages_are_the_public_lists_articles_and_feeds(app):
+    assert shared_endpoints(app) == {
+        "public.home",
+        "public.category",
+        "public.tag",
+        "public.article",
+        "public.print_article",
+        "feeds.site_rss",
+        "feeds.category_rss",
+        "feeds.sitemap_page",
+        "feeds.robots",
+    }
+
+
+def test_the_cache_does_not_look_under_segments_without_shared_pages(app):
+    skipped = private_segments(app)
+    staff_and_files = set("static media editor admin session login logout account healthz readyz".split())
+    assert staff_and_files <= skipped
+    assert not {"tag", "print", "rss", "rss.xml", "robots.txt"} & skipped
+
+
+def test_every_model_is_either_seen_by_readers_or_listed_as_private():
+    visible, private = {Article, *READER_VISIBLE_MODELS}, set(PRIVATE_MODELS)
+    assert not visible & private
+    assert {mapper.class_ for mapper in Base.registry.mappers} == visible | private
+
+
+def test_every_table_but_the_private_ones_raises_the_content_generation():
+    private_tables = {model.__tablename__ for model in PRIVATE_MODELS}
+    assert set(Base.metadata.tables) - private_tables == READER_VISIBLE_TABLES

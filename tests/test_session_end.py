@@ -3,8 +3,10 @@ person does counts as activity (not the sign-in page, the language switch or the
 
 from datetime import datetime
 
+import pytest
 import sqlalchemy as sa
 
+from portal.content.sessions import IDLE_POLICY, SessionPolicy
 from portal.extensions import db
 from portal.models import Role, UserSession
 from tests.factories import PASSWORD, make_user
@@ -126,3 +128,17 @@ def test_a_language_switch_to_an_address_with_vietnamese_letters_is_still_passiv
     assert client.get("/lang/en", query_string={"next": target}).status_code == 302
     assert client.get("/search", query_string={"q": "hội nghị"}).status_code == 200
     assert last_seen() == seen
+
+
+@pytest.mark.parametrize(
+    "setting, seconds",
+    [("", IDLE), ("abc", IDLE), ("4", IDLE), ("5", 300), ("45", 2700), ("120", 7200), ("121", IDLE)],
+)
+def test_the_idle_setting_counts_only_within_the_policy_bounds(setting, seconds):
+    assert IDLE_POLICY.timeout_seconds(setting, IDLE) == seconds
+
+
+def test_the_warning_is_the_policy_s_or_half_a_shorter_timeout():
+    assert SessionPolicy(IDLE, 43_200).warning_seconds == IDLE_POLICY.warning_seconds == 60
+    assert SessionPolicy(10, 43_200).warning_seconds == 5
+    assert IDLE_POLICY.config_bounds(testing=False) == (120, 86_400)

@@ -1,8 +1,10 @@
 """Vietnamese slugs."""
 
 import pytest
+from flask import Blueprint, Flask
 
 from portal.content.slugs import RESERVED_SLUGS, category_slug, slugify, unique_slug
+from portal.web.routes import route_segments
 
 
 @pytest.mark.parametrize(
@@ -46,3 +48,17 @@ def test_category_slugs_avoid_reserved_paths():
         assert reserved in RESERVED_SLUGS
     assert category_slug("Admin", lambda s: False) == "admin-2"
     assert category_slug("Tìm kiếm", lambda s: False) == "tim-kiem-2"
+
+
+def test_every_first_path_segment_of_the_routes_is_reserved(app):
+    """A blueprint whose prefix is missing from RESERVED_SLUGS could be shadowed by a category."""
+    assert route_segments(app) - RESERVED_SLUGS == set()
+
+
+def test_route_segments_see_a_new_blueprints_prefix():
+    extra = Blueprint("extra", __name__, url_prefix="/bao-cao")
+    extra.get("/tong-hop")(lambda: "")
+    app = Flask(__name__)
+    app.register_blueprint(extra)
+    assert route_segments(app) == {"bao-cao", "static"}
+    assert "bao-cao" not in RESERVED_SLUGS  # so the test above would fail for it

@@ -6,6 +6,7 @@ from wtforms import IntegerField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from portal.auth.forms import ConfirmForm
+from portal.content.sessions import IDLE_POLICY
 from portal.content.text import clip_filter, single_line_filter
 from portal.models import Role
 
@@ -64,7 +65,10 @@ class SettingsForm(FlaskForm):
     footer_email = StringField(_l("Thư điện tử"), filters=[single_line_filter], validators=[Length(max=254)])
     idle_timeout_minutes = IntegerField(
         _l("Tự đăng xuất sau (phút không hoạt động)"),
-        validators=[DataRequired(), NumberRange(5, 120, _l("Từ 5 đến 120 phút."))],
+        validators=[
+            DataRequired(),
+            NumberRange(IDLE_POLICY.min_minutes, IDLE_POLICY.max_minutes, _l("Từ %(min)s đến %(max)s phút.")),
+        ],
     )
     page_size = IntegerField(_l("Số bài mỗi trang chuyên mục"), validators=[DataRequired(), NumberRange(5, 50)])
     home_latest_count = IntegerField(

@@ -3,7 +3,6 @@
 from datetime import timedelta
 from functools import wraps
 
-import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -19,26 +18,30 @@ from portal.admin.forms import (
     SettingsForm,
 )
 from portal.auth import throttle
-from portal.auth.decorators import guard_blueprint
-from portal.auth.guard import client_address, mark_reauthenticated, signed_in_recently
-from portal.auth.redirects import safe_next
+from portal.auth.guard import mark_reauthenticated, signed_in_recently
 from portal.content import audit
 from portal.content.accounts import (
     AccountError,
     create_account,
     deactivate_account,
     delete_account,
+    find_accounts,
     reset_account_password,
+    role_counts,
     set_active,
     update_account,
 )
 from portal.content.dates import parse_day
-from portal.content.sessions import end_all_sessions, end_session
+from portal.content.published import paginate
+from portal.content.sessions import IDLE_POLICY, end_all_sessions, end_session, open_sessions
 from portal.content.settings import save_settings
+from portal.content.throttling import wait_message
 from portal.extensions import db
-from portal.models import AuditLog, Permission, Role, User, UserSession
-from portal.public.views import requested_page
+from portal.models import Permission, Role, User, UserSession
 from portal.templating import current_settings
+from portal.web.guards import guard_blueprint
+from portal.web.redirects import safe_next
+from portal.web.traffic import client_address, requested_page
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -72,7 +75,7 @@ def reauth():
     carried = [(k, v) for k, v in request.form.items(multi=True) if k != "reauth_password"]
     wait = throttle.seconds_blocked(current_user.username, client_address())
     if wait:
-        error = _("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=-(-wait // 60))
+        error = wait_message(wait)
         return render_template("admin/reauth.html", form=form, carried=carried, target=target, error=error), 429
     if form.validate_on_submit() and current_user.check_password(form.reauth_password.data):
         mark_reauthenticated()
@@ -101,25 +104,15 @@ def log(action: str, target: str, detail: str = "") -> None:
 
 @bp.get("/")
 def index():
-    recent = db.session.scalars(sa.select(AuditLog).order_by(AuditLog.id.desc()).limit(10)).all()
-    counts = dict(db.session.execute(sa.select(User.role, sa.func.count(User.id)).group_by(User.role)).all())
-    return render_template("admin/index.html", recent=recent, counts=counts)
+    return render_template("admin/index.html", recent=audit.latest(10), counts=role_counts())
 
 
 @bp.get("/users")
 def accounts():
     search = AccountSearchForm(request.args)
-    stmt = sa.select(User).order_by(User.username)
-    if search.q.data:
-        pattern = "%" + search.q.data.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(
-            sa.or_(User.username.ilike(pattern, escape="\\"), User.display_name.ilike(pattern, escape="\\"))
-        )
-    if search.role.data in {r.value for r in Role}:
-        stmt = stmt.where(User.role == Role(search.role.data))
-    if search.active.data in {"0", "1"}:
-        stmt = stmt.where(User.is_active.is_(search.active.data == "1"))
-    users = db.session.scalars(stmt.limit(500)).all()
+    role = Role(search.role.data) if search.role.data in {r.value for r in Role} else None
+    active = search.active.data == "1" if search.active.data in {"0", "1"} else None
+    users = find_accounts(search.q.data or "", role, active)
     return render_template("admin/accounts.html", users=users, search=search)
 
 
@@ -149,11 +142,7 @@ def new_account():
 
 def render_account(user: User, form: AccountForm, status: int = 200):
     """The account page: its details form, actions and open sessions."""
-    sessions = db.session.scalars(
-        sa.select(UserSession)
-        .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
-        .order_by(UserSession.last_seen_at.desc())
-    ).all()
+    sessions = open_sessions(user)
     page = render_template("admin/account.html", user=user, form=form, sessions=sessions, confirm_form=ConfirmForm())
     return page, status
 
@@ -274,10 +263,10 @@ def end_one_session(user_id: int, session_id: int):
 def settings_form_data() -> dict:
     """The settings form's values from the stored settings."""
     stored = current_settings()
-    minutes = stored.get("idle_timeout_minutes") or str(current_app.config["IDLE_TIMEOUT"] // 60)
     data = {key: stored.get(key, "") for key in ("site_name", "site_tagline", "footer_owner", "footer_address")}
     data |= {key: stored.get(key, "") for key in ("footer_phone", "footer_email")}
-    data["idle_timeout_minutes"] = int(minutes) if minutes.isdigit() else 30
+    setting = stored.get("idle_timeout_minutes", "")
+    data["idle_timeout_minutes"] = IDLE_POLICY.minutes_shown(setting, current_app.config["IDLE_TIMEOUT"])
     data["page_size"] = int(stored.get("page_size") or 10)
     data["home_latest_count"] = int(stored.get("home_latest_count") or 8)
     data["default_language"] = stored.get("default_language") or current_app.config["DEFAULT_LOCALE"]
@@ -302,25 +291,20 @@ def settings():
 @bp.get("/audit")
 def audit_log():
     filters = AuditFilterForm(request.args)
-    actions = db.session.scalars(sa.select(AuditLog.action).distinct().order_by(AuditLog.action)).all()
+    actions = audit.action_names()
     filters.action.choices = [("", _("Tất cả"))] + [(a, a) for a in actions]
-    stmt = sa.select(AuditLog).order_by(AuditLog.id.desc())
-    if filters.actor.data:
-        stmt = stmt.where(AuditLog.actor_name == filters.actor.data.lower())
-    if filters.action.data in actions:  # anything else (a typo, a NUL) filters nothing
-        stmt = stmt.where(AuditLog.action == filters.action.data)
+    action = filters.action.data if filters.action.data in actions else ""  # a typo, a NUL: filters nothing
     timezone = current_app.config["TIMEZONE"]
     start, end = parse_day(filters.date_from.data, timezone), parse_day(filters.date_to.data, timezone)
-    if start:
-        stmt = stmt.where(AuditLog.created_at >= start)
-    if end:
-        stmt = stmt.where(AuditLog.created_at < end + timedelta(days=1))
-    page = requested_page()
-    per_page = 50
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    entries = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
-    if page > 1 and not entries:
+    before = end + timedelta(days=1) if end else None
+    page = paginate(audit.entries(filters.actor.data or "", action, start, before), requested_page(), 50)
+    if page is None:
         abort(404)
     return render_template(
-        "admin/audit.html", entries=entries, filters=filters, page=page, has_next=page * per_page < total, total=total
+        "admin/audit.html",
+        entries=page.items,
+        filters=filters,
+        page=page.number,
+        has_next=page.has_next,
+        total=page.total,
     )

@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import clock
-from portal.auth.redirects import safe_next
 from portal.content import audit
 from portal.content.sessions import (
+    IDLE_POLICY,
     SessionPolicy,
     end_session,
     find_open_session,
@@ -23,7 +23,8 @@ from portal.errors import database_known_down
 from portal.extensions import db, login_manager
 from portal.models import User
 from portal.templating import current_settings
-from portal.traffic import current_target, is_passive_request, local_target, wants_json
+from portal.web.redirects import safe_next
+from portal.web.traffic import client_address, current_target, is_passive_request, local_target, wants_json
 
 # A redirect answered to a request that was not activity: the page it leads to is not either.
 PASSIVE_LANDING_KEY = "_passive_landing"
@@ -32,20 +33,13 @@ REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
 def idle_timeout() -> int:
     """Seconds of inactivity that end a session: the site setting, else PORTAL_IDLE_TIMEOUT."""
-    minutes = current_settings().get("idle_timeout_minutes", "")
-    if minutes.isdigit() and 5 <= int(minutes) <= 120:
-        return int(minutes) * 60
-    return current_app.config["IDLE_TIMEOUT"]
+    setting = current_settings().get("idle_timeout_minutes", "")
+    return IDLE_POLICY.timeout_seconds(setting, current_app.config["IDLE_TIMEOUT"])
 
 
 def session_policy() -> SessionPolicy:
     """The idle and absolute limits in force."""
     return SessionPolicy(idle_timeout(), current_app.config["SESSION_LIFETIME"])
-
-
-def client_address() -> str:
-    """The client's address (ProxyFix, when configured, has already put the real one here)."""
-    return request.remote_addr or ""
 
 
 def load_user_from_session_token(token: str) -> User | None:

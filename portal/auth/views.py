@@ -1,6 +1,5 @@
 """Sign-in, sign-out, keep-alive, session status, and each person's own account page."""
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -8,15 +7,16 @@ from flask_login import current_user, login_required, login_user, logout_user
 from portal import clock
 from portal.auth import throttle
 from portal.auth.forms import ChangePasswordForm, ConfirmForm, DisplayNameForm, LoginForm
-from portal.auth.guard import client_address, session_state
-from portal.auth.redirects import safe_next
+from portal.auth.guard import session_state
 from portal.content import audit
 from portal.content.accounts import AccountError, authenticate, change_password, normalize_username
-from portal.content.sessions import end_session, open_session
+from portal.content.sessions import end_session, open_session, open_sessions
 from portal.content.text import normalize_text
+from portal.content.throttling import wait_message
 from portal.extensions import db
 from portal.models import UserSession
-from portal.traffic import background_request, passive_request
+from portal.web.redirects import safe_next
+from portal.web.traffic import background_request, client_address, passive_request
 
 bp = Blueprint("auth", __name__)
 
@@ -29,8 +29,7 @@ def landing_url() -> str:
 
 def too_many_attempts(form: LoginForm, wait: int):
     """The 429 answer, in words a person understands, with the wait."""
-    minutes = max(1, -(-wait // 60))
-    message = _("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=minutes)
+    message = wait_message(wait, signing_in=True)
     username = normalize_username(form.username.data or "")[:64]
     audit.record_repeated("login.throttled", None, target=username, ip=client_address())
     db.session.commit()
@@ -109,16 +108,6 @@ def status():
     return jsonify(session_state())
 
 
-def open_sessions_of_current_user() -> list[UserSession]:
-    """The signed-in person's open sessions, newest activity first."""
-    stmt = (
-        sa.select(UserSession)
-        .where(UserSession.user_id == current_user.id, UserSession.ended_at.is_(None))
-        .order_by(UserSession.last_seen_at.desc())
-    )
-    return list(db.session.scalars(stmt))
-
-
 def render_account(password_form: ChangePasswordForm, status: int = 200, name_form: DisplayNameForm | None = None):
     """The account page with the given forms (kept as typed on errors)."""
     page = render_template(
@@ -126,7 +115,7 @@ def render_account(password_form: ChangePasswordForm, status: int = 200, name_fo
         password_form=password_form,
         name_form=name_form or DisplayNameForm(formdata=None, display_name=current_user.display_name),
         confirm_form=ConfirmForm(),
-        sessions=open_sessions_of_current_user(),
+        sessions=open_sessions(current_user),
         current_record=current_user.session_record,
     )
     return page, status
@@ -146,9 +135,7 @@ def change_own_password():
         return render_account(form, 400)
     wait = throttle.seconds_blocked(current_user.username, client_address())
     if wait:
-        form.current_password.errors.append(
-            _("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=-(-wait // 60))
-        )
+        form.current_password.errors.append(wait_message(wait))
         return render_account(form, 429)
     if not current_user.check_password(form.current_password.data):
         throttle.count_failure(current_user.username, client_address())

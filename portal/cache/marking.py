@@ -9,28 +9,14 @@ due or expires, or PAGE_CACHE_SECONDS pass, whichever comes first.
 
 from datetime import datetime, timedelta
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from flask_login import current_user
 
 from portal import clock
 from portal.cache.middleware import PENDING, STATUS_HEADER, STORE, Pending, StoreOrder
 from portal.content.freshness import next_visibility_change
 from portal.extensions import db
-
-SHAREABLE_ENDPOINTS = frozenset(
-    {
-        "public.home",
-        "public.category",
-        "public.tag",
-        "public.article",
-        "public.print_article",
-        "feeds.site_rss",
-        "feeds.category_rss",
-        "feeds.sitemap_index",
-        "feeds.sitemap_page",
-        "feeds.robots",
-    }
-)
+from portal.web.routes import is_shared_page
 
 
 class ScheduleMemo:
@@ -50,9 +36,9 @@ class ScheduleMemo:
 
 
 def is_shareable(response: Response) -> bool:
-    """Whether this response is an anonymous reader's public page."""
+    """Whether this response is an anonymous reader's public page (a view marked with shared_page)."""
     return (
-        request.endpoint in SHAREABLE_ENDPOINTS
+        is_shared_page(current_app.view_functions.get(request.endpoint or ""))
         and request.method in ("GET", "HEAD")
         and response.status_code == 200
         and not response.direct_passthrough

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 
 from flask import Flask
 from werkzeug.http import is_resource_modified, parse_cookie
@@ -21,6 +22,7 @@ from portal.cache.pages import CachedPage
 from portal.content.readership import reader_key
 from portal.delivery import page_encoding
 from portal.i18n import COOKIE_NAME as LANGUAGE_COOKIE
+from portal.web.routes import first_segment, private_segments
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +32,6 @@ STATUS_HEADER = "X-Portal-Cache"
 CACHEABLE_QUERY = re.compile(r"^(page=[1-9][0-9]{0,4})?$")
 MAX_PATH = 512
 NOT_MODIFIED_HEADERS = frozenset({"cache-control", "etag", "last-modified", "vary", "expires", "content-location"})
-SKIPPED_PREFIXES = (
-    "/static/", "/media/", "/editor", "/admin", "/session", "/login", "/logout", "/account", "/healthz", "/readyz",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,11 @@ class PageCacheMiddleware:
         }
         self._warned_at = 0.0
 
+    @cached_property
+    def skipped_segments(self) -> frozenset[str]:
+        """First path segments with no shared page under them, read from the URL map once it is complete."""
+        return private_segments(self.flask_app)
+
     def now(self) -> float:
         """The application's clock as POSIX seconds (tests move it)."""
         clock = self.flask_app.config.get("CLOCK")
@@ -77,7 +81,7 @@ class PageCacheMiddleware:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None
         path, query = environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", "")
-        if len(path) > MAX_PATH or path.startswith(SKIPPED_PREFIXES) or not CACHEABLE_QUERY.match(query):
+        if len(path) > MAX_PATH or first_segment(path) in self.skipped_segments or not CACHEABLE_QUERY.match(query):
             return None
         cookies = parse_cookie(environ.get("HTTP_COOKIE", "")) if environ.get("HTTP_COOKIE") else {}
         if self.private_cookies.intersection(cookies):

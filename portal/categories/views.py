@@ -4,8 +4,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.auth.decorators import guard_blueprint
-from portal.auth.guard import client_address
 from portal.categories.forms import CategoryForm, DeleteCategoryForm
 from portal.content import audit
 from portal.content.categories import (
@@ -21,6 +19,8 @@ from portal.content.categories import (
 )
 from portal.extensions import db
 from portal.models import Category, Permission
+from portal.web.guards import guard_blueprint
+from portal.web.traffic import client_address
 
 bp = Blueprint("categories", __name__, url_prefix="/editor/categories")
 

@@ -14,7 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from portal.content.passwords import password_problem
 from portal.content.sessions import end_all_sessions
 from portal.content.settings import load_settings
-from portal.content.text import normalize_text
+from portal.content.text import like_pattern, normalize_text
 from portal.extensions import db
 from portal.models import Role, User, UserSession
 
@@ -169,9 +169,14 @@ def active_admin_count() -> int:
     return db.session.scalar(stmt) or 0
 
 
+def is_last_admin(user: User) -> bool:
+    """Whether the user is the only active administrator left (whom no one may demote, lock or delete)."""
+    return user.role is Role.ADMIN and user.is_active and active_admin_count() <= 1
+
+
 def _guard_last_admin(user: User) -> None:
     """Refuse to take away the last active administrator."""
-    if user.role is Role.ADMIN and user.is_active and active_admin_count() <= 1:
+    if is_last_admin(user):
         raise AccountError(gettext("Đây là quản trị viên cuối cùng đang hoạt động; không thể bỏ quyền, khóa hay xóa."))
 
 
@@ -255,3 +260,23 @@ def delete_account(user: User, actor: User) -> None:
     _guard_self(user, actor, "delete")
     _guard_last_admin(user)
     db.session.delete(user)
+
+
+def role_counts() -> dict[Role, int]:
+    """How many accounts hold each role (roles no one holds are left out)."""
+    return dict(db.session.execute(sa.select(User.role, sa.func.count(User.id)).group_by(User.role)).all())
+
+
+def find_accounts(text: str = "", role: Role | None = None, active: bool | None = None, limit: int = 500) -> list[User]:
+    """Accounts by username, whose username or display name contains the text, of the role and state if given."""
+    stmt = sa.select(User).order_by(User.username)
+    if text:
+        pattern = like_pattern(text)
+        stmt = stmt.where(
+            sa.or_(User.username.ilike(pattern, escape="\\"), User.display_name.ilike(pattern, escape="\\"))
+        )
+    if role is not None:
+        stmt = stmt.where(User.role == role)
+    if active is not None:
+        stmt = stmt.where(User.is_active.is_(active))
+    return list(db.session.scalars(stmt.limit(limit)))

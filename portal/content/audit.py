@@ -1,7 +1,7 @@
 """The audit trail: one row per security-relevant action, no secrets, no line breaks."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -64,3 +64,29 @@ def record_repeated(action: str, actor: User | None, target: str = "", ip: str =
         return record(action, actor, target=target, ip=ip)
     recent.count = (recent.count or 1) + 1
     return recent
+
+
+def latest(limit: int) -> list[AuditLog]:
+    """The newest entries, newest first."""
+    return list(db.session.scalars(sa.select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)))
+
+
+def action_names() -> list[str]:
+    """Every action the log holds, in alphabetical order."""
+    return list(db.session.scalars(sa.select(AuditLog.action).distinct().order_by(AuditLog.action)))
+
+
+def entries(
+    actor: str = "", action: str = "", since: datetime | None = None, before: datetime | None = None
+) -> sa.Select:
+    """The entries by that actor (a username), of that action, made in [since, before), newest first."""
+    stmt = sa.select(AuditLog).order_by(AuditLog.id.desc())
+    if actor:
+        stmt = stmt.where(AuditLog.actor_name == actor.lower())
+    if action:
+        stmt = stmt.where(AuditLog.action == action)
+    if since:
+        stmt = stmt.where(AuditLog.created_at >= since)
+    if before:
+        stmt = stmt.where(AuditLog.created_at < before)
+    return stmt

@@ -5,11 +5,11 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from portal.content.article_fields import AUTOSAVE_NAMES, autosave_names
 from portal.extensions import db
 from portal.models import Article, Autosave, User
 
 MAX_AUTOSAVE_BYTES = 2_000_000
-FORM_FIELDS = ("title", "lead", "body", "byline", "source", "category", "tags", "image_caption", "published_at")
 
 
 def _target(article_id: int | None) -> sa.ColumnElement[bool]:
@@ -25,9 +25,9 @@ def find_autosave(user: User, article_id: int | None) -> Autosave | None:
 def store_autosave(user: User, article_id: int | None, base_version: int, fields: dict, now: datetime) -> Autosave:
     """Keep the form's fields for the person; replaces their previous autosave of it.
 
-    Only the known form fields are kept, as strings. Raises ValueError when too large.
+    Only the form fields the person may set are kept, as strings. Raises ValueError when too large.
     """
-    clean = {name: str(fields.get(name, ""))[:MAX_AUTOSAVE_BYTES] for name in FORM_FIELDS}
+    clean = {name: str(fields.get(name, ""))[:MAX_AUTOSAVE_BYTES] for name in autosave_names(user)}
     data = json.dumps(clean, ensure_ascii=False)
     if len(data.encode()) > MAX_AUTOSAVE_BYTES:
         raise ValueError("autosave too large")
@@ -46,7 +46,7 @@ def autosave_fields(autosave: Autosave) -> dict[str, str]:
         data = json.loads(autosave.data)
     except ValueError:
         return {}
-    return {k: str(v) for k, v in data.items() if k in FORM_FIELDS} if isinstance(data, dict) else {}
+    return {k: str(v) for k, v in data.items() if k in AUTOSAVE_NAMES} if isinstance(data, dict) else {}
 
 
 def offer_autosave(user: User, article: Article | None, saved_fields: dict[str, str] | None = None) -> Autosave | None:
@@ -64,7 +64,9 @@ def offer_autosave(user: User, article: Article | None, saved_fields: dict[str, 
     if autosave is None or saved_fields is None:
         return autosave
     stored = autosave_fields(autosave)
-    differs = any(stored.get(name, "") != str(saved_fields.get(name) or "") for name in FORM_FIELDS if name in stored)
+    differs = any(
+        stored.get(name, "") != str(saved_fields.get(name) or "") for name in AUTOSAVE_NAMES if name in stored
+    )
     return autosave if differs else None
 
 

@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext
-
+from portal.content.article_fields import DIFF_FIELDS
 from portal.models import ArticleRevision
 
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|tr|figcaption|pre)>|<br\s*/?>", re.IGNORECASE)
@@ -21,15 +20,7 @@ _TAG = re.compile(r"<[^<>]*>")  # "[^<>]": a "<" with no ">" after it costs one 
 # Lines of the old version times lines of the new one, past which the middle is not aligned.
 MAX_ALIGNED = 40_000
 
-FIELDS = (
-    ("title", lazy_gettext("Tiêu đề")),
-    ("lead", lazy_gettext("Tóm tắt")),
-    ("body_source", lazy_gettext("Nội dung")),
-    ("byline", lazy_gettext("Tác giả bài viết")),
-    ("source", lazy_gettext("Nguồn tin")),
-    ("tag_names", lazy_gettext("Từ khóa")),
-    ("image_caption", lazy_gettext("Chú thích ảnh")),
-)
+FIELDS = tuple((f.name, f.diff_label) for f in DIFF_FIELDS)  # (revision column, lazy label)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,16 @@
-"""Saving articles: fields, tags, slugs, workflow, optimistic locking and revisions."""
+"""Saving articles: fields, tags, slugs, workflow, optimistic locking, revisions and the form's save."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm.exc import StaleDataError
 
-from portal.content import workflow
-from portal.content.autosave import discard_autosave
+from portal.content import audit, workflow
+from portal.content.article_fields import ARTICLE_FIELDS
+from portal.content.autosave import discard_autosave, store_autosave
 from portal.content.revisions import snapshot
-from portal.content.sanitize import clean_html
+from portal.content.sanitize import TooComplexError, clean_html
 from portal.content.search import index_article
 from portal.content.slugs import slugify, unique_slug
 from portal.content.text import normalize_text
@@ -17,15 +18,13 @@ from portal.extensions import db
 from portal.models import Article, ArticleStatus, Category, Media, Permission, Tag, User
 
 MAX_TAGS = 20
-EDITABLE_FIELDS = (
-    "title", "lead", "body_source", "byline", "source", "category_id", "image_id", "image_caption",
-    "image_alt", "published_at", "featured", "review_note",
-)  # fmt: skip
+# The fields held in the article's own columns; its tags are rows of their own, compared by slug.
+COLUMN_FIELDS = tuple(f.name for f in ARTICLE_FIELDS if f.kind != "tags")
 
 
 @dataclass
 class ArticleInput:
-    """What the article form submits, already validated and normalized by the form."""
+    """What the article form submits, already validated and normalized; one attribute per ARTICLE_FIELDS row."""
 
     title: str
     lead: str = ""
@@ -38,7 +37,7 @@ class ArticleInput:
     image_caption: str = ""
     image_alt: str = ""
     published_at: datetime | None = None
-    featured: bool | None = None  # None: the person may not set it
+    featured: bool | None = None  # None: leave as it is (editors only, like the date and the note)
     review_note: str | None = None  # only editors sending an article back
 
 
@@ -87,29 +86,37 @@ def _article_slug(article: Article) -> str:
 
 
 def _snapshot_fields(article: Article) -> tuple:
-    return tuple(getattr(article, name) for name in EDITABLE_FIELDS) + (
+    return tuple(getattr(article, name) for name in COLUMN_FIELDS) + (
         article.status,
         tuple(sorted(t.slug for t in article.tags)),
     )
 
 
-def _apply_input(article: Article, data: ArticleInput, editor: User) -> None:
-    """Copy the submitted fields onto the article, sanitizing the body."""
-    article.title = data.title
-    article.lead = data.lead
-    article.body_source = data.body_source
-    article.body_html = clean_html(data.body_source)
-    article.byline = data.byline or editor.display_name
-    article.source = data.source
-    article.category_id = data.category_id
-    article.image_id = data.image_id
-    article.image_caption = data.image_caption
-    article.image_alt = data.image_alt
-    article.tags = tags_for(data.tag_names)
-    if data.featured is not None and editor.can(Permission.PUBLISH):
-        article.featured = data.featured
-    if data.review_note is not None and editor.can(Permission.PUBLISH):
-        article.review_note = data.review_note
+def settable_values(data: ArticleInput, editor: User) -> dict[str, object]:
+    """The input's values the person may set, by field name: the one place that filters them.
+
+    A field only some people may set is left out when they may not, and when it is None
+    (which means "leave it as it is").
+    """
+    values = {}
+    for article_field in ARTICLE_FIELDS:
+        value = getattr(data, article_field.name)
+        leave = article_field.permission is not Permission.WRITE and value is None
+        if article_field.may_set(editor) and not leave:
+            values[article_field.name] = value
+    return values
+
+
+def _apply_input(article: Article, values: dict[str, object], editor: User) -> datetime | None:
+    """Copy the settable values onto the article, sanitizing the body; return the chosen publication time."""
+    values = dict(values)
+    publish_at = values.pop("published_at", None)  # the workflow applies it, with the action
+    article.tags = tags_for(values.pop("tag_names"))
+    for name, value in values.items():
+        setattr(article, name, value)
+    article.body_html = clean_html(article.body_source)
+    article.byline = article.byline or editor.display_name
+    return publish_at
 
 
 def save_article(
@@ -148,8 +155,7 @@ def save_article(
         raise ConflictError(article)
     before = None if created else _snapshot_fields(article)
     with db.session.no_autoflush:
-        _apply_input(article, data, editor)
-        publish_at = data.published_at if editor.can(Permission.PUBLISH) else None
+        publish_at = _apply_input(article, settable_values(data, editor), editor)
         note = workflow.apply_action(article, action, now, publish_at)
         article.slug = _article_slug(article)
     if created or _snapshot_fields(article) != before:
@@ -164,3 +170,103 @@ def save_article(
     discard_autosave(editor, None if created else article.id)
     db.session.flush()
     return article
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One press of a button on the article form: the input, what was typed, and on which version."""
+
+    data: ArticleInput  # its image_id is the picture chosen in the form
+    typed: dict[str, str]  # every field as an autosave keeps it, to keep if the save does not happen
+    action: workflow.Action
+    base_version: int  # the version the form was opened from
+    remove_image: bool = False
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The article was saved and the action taken."""
+
+    article: Article
+    scheduled: bool  # published with a date still to come
+
+
+@dataclass(frozen=True)
+class Refused:
+    """The person may not do this (anymore), or the body is too complex; nothing was saved."""
+
+    message: str
+    kept: bool  # the typed text was kept as the person's autosave
+    image_id: int | None  # the lead image the form may show again
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Someone saved a newer version first; nothing was saved, the typed text was kept as an autosave."""
+
+    current: Article
+    by: User | None  # who made the latest revision
+    image_id: int | None  # the lead image the form may show again
+
+
+def usable_image(editor: User, media_id: int | None, article: Article | None) -> int | None:
+    """The lead image to use: the chosen one if the person may (their upload, the article's own,
+    any for editors), else the article's current one."""
+    if media_id is None or editor.can(Permission.EDIT_OTHERS):
+        return media_id
+    if article is not None and article.image_id == media_id:
+        return media_id
+    media = db.session.get(Media, media_id)
+    if media is not None and media.uploader_id == editor.id:
+        return media_id
+    return article.image_id if article else None
+
+
+def keep_typed(editor: User, article_id: int | None, base_version: int, typed: dict[str, str], now: datetime) -> bool:
+    """Drop this attempt's unsaved changes and keep the typed fields as the person's autosave.
+
+    Returns False when they are too large to keep (the form on the page still holds every word).
+    """
+    db.session.rollback()
+    try:
+        store_autosave(editor, article_id, base_version, typed, now)
+    except ValueError:
+        return False
+    return True
+
+
+def _conflict(article_id: int, submission: Submission, editor: User, now: datetime, image_id: int | None) -> Conflict:
+    """Keep the typed text, and say who saved the article meanwhile."""
+    keep_typed(editor, article_id, submission.base_version, submission.typed, now)
+    current = db.session.get(Article, article_id)
+    latest = current.revisions[-1] if current.revisions else None
+    return Conflict(current, latest.editor if latest else None, image_id)
+
+
+def save_submission(
+    article: Article | None, submission: Submission, editor: User, now: datetime, address: str
+) -> Saved | Refused | Conflict:
+    """Save the article form: the image rule, the save, the audit entry, or the typed text kept.
+
+    Args:
+        article: the article being edited, or None to create one.
+        submission: the form's input and typed fields, the button and the base version.
+        editor: the person saving.
+        now: the current time.
+        address: the client address, for the audit log.
+    Returns:
+        Saved, Refused or Conflict; the caller commits in every case.
+    """
+    chosen = usable_image(editor, submission.data.image_id, article)
+    data = replace(submission.data, image_id=None if submission.remove_image else chosen)
+    article_id = article.id if article else None
+    try:
+        saved = save_article(article, data, editor, submission.action, submission.base_version, now)
+    except (workflow.WorkflowError, TooComplexError) as error:  # the form checks complexity first, too
+        kept = keep_typed(editor, article_id, submission.base_version, submission.typed, now)
+        return Refused(str(error), kept, chosen)
+    except ConflictError as conflict:
+        return _conflict(conflict.current.id, submission, editor, now, chosen)
+    if submission.action in workflow.EDITOR_ACTIONS:
+        audit.record(f"article.{submission.action.value}", editor, target=f"article:{saved.id}", ip=address)
+    return Saved(saved, workflow.is_scheduled(saved, now))

@@ -5,6 +5,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from portal.content.text import like_pattern
+from portal.content.workflow import scheduled_condition
 from portal.extensions import db
 from portal.models import Article, ArticleStatus, Permission, User
 
@@ -13,7 +15,7 @@ STATUS_FILTERS = ("draft", "pending", "scheduled", "published", "unpublished")
 
 def _status_condition(status: str, now: datetime) -> sa.ColumnElement[bool]:
     if status == "scheduled":
-        return sa.and_(Article.status == ArticleStatus.PUBLISHED, Article.published_at > now)
+        return scheduled_condition(now)
     if status == "published":
         return sa.and_(Article.status == ArticleStatus.PUBLISHED, Article.published_at <= now)
     return Article.status == ArticleStatus(status)
@@ -44,8 +46,7 @@ def editor_listing(
     if author_id and user.can(Permission.EDIT_OTHERS):
         stmt = stmt.where(Article.author_id == author_id)
     if q:
-        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(Article.title.ilike(pattern, escape="\\"))
+        stmt = stmt.where(Article.title.ilike(like_pattern(q), escape="\\"))
     return stmt.order_by(Article.updated_at.desc(), Article.id.desc())
 
 

@@ -1,5 +1,6 @@
 """Revisions: an append-only record of every save that changed an article."""
 
+from portal.content.article_fields import REVISION_FIELDS, saved_value
 from portal.extensions import db
 from portal.models import Article, ArticleRevision, User
 
@@ -17,20 +18,11 @@ def snapshot(article: Article, editor: User | None, note: str = "") -> ArticleRe
     revision = ArticleRevision(
         article_id=article.id,
         version=article.version,
-        title=article.title,
-        lead=article.lead,
-        body_source=article.body_source,
-        body_html=article.body_html,
-        byline=article.byline,
-        source=article.source,
-        category_id=article.category_id,
-        tag_names=", ".join(tag.name for tag in article.tags),
-        image_id=article.image_id,
-        image_caption=article.image_caption,
+        body_html=article.body_html,  # derived from body_source, kept to show old versions as they were
         status=article.status.value,
-        published_at=article.published_at,
         editor_id=editor.id if editor else None,
         note=note[:300],
+        **{f.name: saved_value(article, f) for f in REVISION_FIELDS},
     )
     db.session.add(revision)
     return revision

@@ -1,4 +1,4 @@
-"""Sign-in sessions kept on the server: open, check, touch and end them."""
+"""Sign-in sessions kept on the server: the idle policy; open, check, touch and end them."""
 
 import hashlib
 import secrets
@@ -10,8 +10,51 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.models import User, UserSession
 
-# The idle prompt appears this long before the session ends (the seed page's "60 giây").
-WARNING_SECONDS = 60
+SECONDS_PER_MINUTE = 60
+
+
+@dataclass(frozen=True)
+class IdlePolicy:
+    """The idle-session rule in numbers, read by the guard, the factory, the settings form and the page script."""
+
+    min_minutes: int = 5  # what an administrator may choose in the site settings
+    max_minutes: int = 120
+    default_minutes: int = 30  # when neither the settings nor PORTAL_IDLE_TIMEOUT say otherwise
+    warning_seconds: int = 60  # the prompt appears this long before the end (the seed page's "60 giây")
+    min_test_seconds: int = 5  # tests may end sessions within seconds
+    max_config_seconds: int = 86_400  # PORTAL_IDLE_TIMEOUT at most a day
+
+    @property
+    def default_seconds(self) -> int:
+        """The default idle timeout in seconds."""
+        return self.default_minutes * SECONDS_PER_MINUTE
+
+    def config_bounds(self, testing: bool) -> tuple[int, int]:
+        """The range of PORTAL_IDLE_TIMEOUT in seconds: room for the whole warning twice, a few seconds in tests."""
+        low = self.min_test_seconds if testing else 2 * self.warning_seconds
+        return low, self.max_config_seconds
+
+    def allows_minutes(self, minutes: int) -> bool:
+        """Whether an administrator may set the idle timeout to this many minutes."""
+        return self.min_minutes <= minutes <= self.max_minutes
+
+    def timeout_seconds(self, setting: str, configured: int) -> int:
+        """The idle timeout in force: the site setting (minutes) when allowed, else the configured seconds."""
+        if setting.isdigit() and self.allows_minutes(int(setting)):
+            return int(setting) * SECONDS_PER_MINUTE
+        return configured
+
+    def minutes_shown(self, setting: str, configured: int) -> int:
+        """What the settings form starts from: the stored setting, else the configured seconds in minutes."""
+        minutes = setting or str(configured // SECONDS_PER_MINUTE)
+        return int(minutes) if minutes.isdigit() else self.default_minutes
+
+    def warning_for(self, idle_timeout: int) -> int:
+        """How long before the end the prompt appears: the whole warning, or half a shorter timeout (tests)."""
+        return min(self.warning_seconds, idle_timeout // 2)
+
+
+IDLE_POLICY = IdlePolicy()
 
 
 @dataclass(frozen=True)
@@ -23,8 +66,8 @@ class SessionPolicy:
 
     @property
     def warning_seconds(self) -> int:
-        """How long before the end the idle prompt appears: 60 s, or half a shorter timeout (tests)."""
-        return min(WARNING_SECONDS, self.idle_timeout // 2)
+        """How long before the end the idle prompt appears (see IdlePolicy.warning_for)."""
+        return IDLE_POLICY.warning_for(self.idle_timeout)
 
 
 def hash_token(token: str) -> str:
@@ -100,3 +143,13 @@ def end_all_sessions(user: User, reason: str, now: datetime, keep: UserSession |
             end_session(record, reason, now)
             ended += 1
     return ended
+
+
+def open_sessions(user: User) -> list[UserSession]:
+    """The user's open sessions, most recently active first."""
+    stmt = (
+        sa.select(UserSession)
+        .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
+        .order_by(UserSession.last_seen_at.desc())
+    )
+    return list(db.session.scalars(stmt))

@@ -1,4 +1,4 @@
-"""Plain-text normalization applied to every text field before validation."""
+"""Plain-text normalization applied to every text field before validation, and text searched with LIKE."""
 
 import re
 import unicodedata
@@ -34,3 +34,8 @@ def nfc_filter(value: object) -> object:
 def clip_filter(limit: int) -> Callable[[object], object]:
     """A WTForms filter for search boxes, which are read without validation: text cut to `limit` characters."""
     return lambda value: value[:limit] if isinstance(value, str) else value
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern finding the text anywhere, its `%`, `_` and `\\` taken literally (use escape="\\")."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from flask_babel import gettext
 
 from portal.extensions import db
 from portal.models import ThrottleHit
@@ -63,3 +64,11 @@ def count_failure(attempt: Attempt, now: datetime, namespace: str = "") -> None:
     for key, _ in _limits(attempt, namespace):
         db.session.add(ThrottleHit(key=key, at=now))
     db.session.flush()
+
+
+def wait_message(seconds: int, signing_in: bool = False) -> str:
+    """The refusal a person reads after too many wrong passwords, with the wait in whole minutes (at least one)."""
+    minutes = max(1, -(-seconds // 60))
+    if signing_in:
+        return gettext("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=minutes)
+    return gettext("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.", minutes=minutes)

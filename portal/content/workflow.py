@@ -7,6 +7,7 @@ published -> unpublished; an editor can send a pending article back to draft wit
 import enum
 from datetime import datetime
 
+import sqlalchemy as sa
 from flask_babel import gettext
 
 from portal.models import Article, ArticleStatus, Permission, User
@@ -48,8 +49,13 @@ def can_edit(user: User, article: Article) -> bool:
 
 
 def is_scheduled(article: Article, now: datetime) -> bool:
-    """Published, but with a date still to come."""
+    """Published, but with a date still to come (templates: `article is scheduled(now)`)."""
     return article.status is ArticleStatus.PUBLISHED and article.published_at is not None and article.published_at > now
+
+
+def scheduled_condition(now: datetime) -> sa.ColumnElement[bool]:
+    """is_scheduled as a query condition."""
+    return sa.and_(Article.status == ArticleStatus.PUBLISHED, Article.published_at > now)
 
 
 def allowed_actions(user: User, article: Article | None) -> list[Action]:

@@ -6,13 +6,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import clock
-from portal.auth.decorators import guard_blueprint
-from portal.auth.guard import client_address
 from portal.content import audit, presence, workflow
+from portal.content.article_fields import autosave_names, autosave_values
 from portal.content.autosave import MAX_AUTOSAVE_BYTES, offer_autosave, store_autosave
 from portal.content.categories import category_tree
 from portal.content.diffing import revision_diff
-from portal.content.editing import ConflictError, save_article
+from portal.content.editing import Conflict, ConflictError, Refused, Saved, save_article, save_submission
 from portal.content.listing import STATUS_FILTERS, editor_listing, status_counts
 from portal.content.published import paginate
 from portal.content.sanitize import TooComplexError
@@ -20,17 +19,18 @@ from portal.content.search import unindex_article
 from portal.editor.article_form import (
     article_form_data,
     autosave_form_data,
-    input_from_form,
     input_from_revision,
+    keep_form_as_autosave,
     new_article_form,
     read_upload,
+    submission_from_form,
 )
 from portal.editor.forms import ArticleForm, ConfirmForm, DashboardFilterForm
 from portal.extensions import db
 from portal.ids import parse_id
 from portal.models import Article, ArticleRevision, Media, Permission, User
-from portal.public.views import requested_page
-from portal.traffic import background_request, json_body
+from portal.web.guards import guard_blueprint
+from portal.web.traffic import background_request, client_address, json_body, requested_page
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
@@ -69,6 +69,7 @@ def render_form(form: ArticleForm, article: Article | None, status: int = 200, *
         holder=holder,
         confirm_form=ConfirmForm(),
         scheduled=article is not None and workflow.is_scheduled(article, now),
+        autosave_fields=autosave_names(current_user),
         current_image=db.session.get(Media, form.image_id.data) if form.image_id.data else None,
         **extra,
     )
@@ -118,7 +119,7 @@ def edit_article(article_id: int):
         return handle_save(article)
     saved = article_form_data(article)
     form = ArticleForm(formdata=None, data=saved)
-    offered = offer_autosave(current_user, article, {k: str(v) if v is not None else "" for k, v in saved.items()})
+    offered = offer_autosave(current_user, article, autosave_values(saved))
     if offered and request.args.get("restore") == "autosave":
         form = ArticleForm(formdata=None, data=autosave_form_data(offered))
         offered = None
@@ -137,7 +138,8 @@ def handle_save(article: Article | None):
     except ValueError:
         abort(400)
     if not form.validate_on_submit():
-        if form.body.errors and keep_as_autosave(form, article):  # kept where the person will find it
+        if form.body.errors and keep_form_as_autosave(form, article, current_user):  # where the person will find it
+            db.session.commit()
             flash(_("Nội dung bạn vừa gõ đã được lưu tự động."), "warning")
         return render_form(form, article, 400)
     upload_error = read_upload(form, current_user, current_app.config)
@@ -145,70 +147,32 @@ def handle_save(article: Article | None):
     if upload_error:
         form.image.errors = [*form.image.errors, upload_error]
         return render_form(form, article, 400)
-    if not may_use_image(form.image_id.data, article):
-        form.image_id.data, form.image_id.raw_data = (article.image_id if article else None), None
-    data = input_from_form(form, current_user, current_app.config["TIMEZONE"])
-    try:
-        saved = save_article(article, data, current_user, action, form.version.data or 0, clock.now())
-    except workflow.WorkflowError as error:
-        return refuse_keeping_text(form, article, str(error))
-    except TooComplexError as error:  # the form checks first; this is the domain's own guard
-        return refuse_keeping_text(form, article, str(error))
-    except ConflictError as conflict:
-        return answer_conflict(form, conflict.current)
-    audit_action(saved, action)
+    submission = submission_from_form(form, action, current_app.config["TIMEZONE"])
+    outcome = save_submission(article, submission, current_user, clock.now(), client_address())
     db.session.commit()
-    flash(saved_message(action, saved), "success")
-    return redirect(url_for("editor.edit_article", article_id=saved.id))
+    return answer_save(form, article, action, outcome)
 
 
-def may_use_image(media_id: int | None, article: Article | None) -> bool:
-    """A lead image may be one the person uploaded, the article's own, or any for editors."""
-    if media_id is None or current_user.can(Permission.EDIT_OTHERS):
-        return True
-    if article is not None and article.image_id == media_id:
-        return True
-    media = db.session.get(Media, media_id)
-    return media is not None and media.uploader_id == current_user.id
-
-
-def submitted_fields(form: ArticleForm) -> dict[str, str]:
-    """Everything typed into the form, as an autosave keeps it."""
-    names = ("title", "lead", "body", "byline", "source", "tags", "image_caption", "published_at")
-    fields = {name: form[name].data or "" for name in names}
-    fields["category"] = str(form.category.data or "")
-    return fields
-
-
-def keep_as_autosave(form: ArticleForm, article: Article | None) -> bool:
-    """Store what was typed as the person's autosave of this article; False when it is too large to keep."""
-    db.session.rollback()
-    try:
-        store_autosave(
-            current_user, article.id if article else None, form.version.data or 0, submitted_fields(form), clock.now()
-        )
-    except ValueError:
-        return False  # the form on the page still holds every word
-    db.session.commit()
-    return True
-
-
-def refuse_keeping_text(form: ArticleForm, article: Article | None, message: str):
-    """The action is not allowed (anymore): keep the typed text as an autosave and say why."""
-    kept = keep_as_autosave(form, article)
-    flash(message + (" " + _("Nội dung bạn vừa gõ đã được lưu tự động.") if kept else ""), "danger")
+def answer_save(
+    form: ArticleForm, article: Article | None, action: workflow.Action, outcome: Saved | Refused | Conflict
+):
+    """The redirect or page that tells the person how the save went; the form keeps what they typed."""
+    if isinstance(outcome, Saved):
+        flash(saved_message(action, outcome), "success")
+        return redirect(url_for("editor.edit_article", article_id=outcome.article.id))
+    if outcome.image_id != form.image_id.data:  # a picture the person may not use is not shown either
+        form.image_id.data, form.image_id.raw_data = outcome.image_id, None
+    if isinstance(outcome, Conflict):
+        form.version.data, form.version.raw_data = outcome.current.version, None
+        return render_form(form, outcome.current, 409, conflict=outcome.current, conflict_by=outcome.by)
+    kept = " " + _("Nội dung bạn vừa gõ đã được lưu tự động.") if outcome.kept else ""
+    flash(outcome.message + kept, "danger")
     return render_form(form, article, 403)
 
 
-def audit_action(article: Article, action: workflow.Action) -> None:
-    """Publishing decisions go to the audit log."""
-    if action in workflow.EDITOR_ACTIONS:
-        audit.record(f"article.{action.value}", current_user, target=f"article:{article.id}", ip=client_address())
-
-
-def saved_message(action: workflow.Action, article: Article) -> str:
+def saved_message(action: workflow.Action, saved: Saved) -> str:
     """What the flash says after a save."""
-    if action is workflow.Action.PUBLISH and workflow.is_scheduled(article, clock.now()):
+    if action is workflow.Action.PUBLISH and saved.scheduled:
         return _("Đã hẹn giờ đăng bài.")
     return {
         workflow.Action.SUBMIT: _("Đã gửi bài chờ duyệt."),
@@ -216,17 +180,6 @@ def saved_message(action: workflow.Action, article: Article) -> str:
         workflow.Action.UNPUBLISH: _("Đã gỡ bài khỏi trang công khai."),
         workflow.Action.REJECT: _("Đã trả bài lại cho tác giả."),
     }.get(action, _("Đã lưu."))
-
-
-def answer_conflict(form: ArticleForm, current: Article):
-    """Someone saved first: keep what this person typed (also as an autosave), show both."""
-    db.session.rollback()
-    current = db.session.get(Article, current.id)
-    store_autosave(current_user, current.id, form.version.data or 0, submitted_fields(form), clock.now())
-    db.session.commit()
-    latest = current.revisions[-1] if current.revisions else None
-    form.version.data, form.version.raw_data = current.version, None
-    return render_form(form, current, 409, conflict=current, conflict_by=latest.editor if latest else None)
 
 
 @bp.post("/autosave")

@@ -16,6 +16,7 @@ from portal.content.categories import resolve_redirect
 from portal.links import article_url, media_url
 from portal.models import Article, Category
 from portal.templating import site_context
+from portal.web.routes import shared_page
 
 bp = Blueprint("feeds", __name__)
 
@@ -110,6 +111,7 @@ def rss_document(title: str, link: str, description: str, articles: list[Article
 
 
 @bp.get("/rss.xml")
+@shared_page
 def site_rss():
     site = site_context()["site"]
     articles = published.feed_articles(clock.now(), FEED_SIZE)
@@ -125,6 +127,7 @@ def find_category(slug: str) -> Category | None:
 
 
 @bp.get("/rss/<category_slug>.xml")
+@shared_page
 def category_rss(category_slug: str):
     found = find_category(category_slug)
     if found is None:
@@ -207,6 +210,7 @@ def sitemap():
 
 
 @bp.get("/sitemap-<int:number>.xml")
+@shared_page
 def sitemap_page(number: int):
     now = clock.now()
     pages = sitemap_pages(now)
@@ -219,6 +223,7 @@ def sitemap_page(number: int):
 
 
 @bp.get("/robots.txt")
+@shared_page
 def robots():
     root = request.script_root
     lines = ["User-agent: *", f"Allow: {root}/", *(f"Disallow: {root}{path}" for path in ROBOTS_DISALLOW)]

@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, jsonify
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal.extensions import db, limiter
-from portal.traffic import background_request
+from portal.web.traffic import background_request
 
 bp = Blueprint("health", __name__)
 REDIS_TIMEOUT = 0.5  # seconds: a readiness probe must answer quickly even when Redis hangs

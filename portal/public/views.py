@@ -14,23 +14,16 @@ from portal.content.readership import reader_key, record_view
 from portal.content.search import Filters, Query, find
 from portal.content.settings import int_setting
 from portal.extensions import db
-from portal.ids import parse_id
 from portal.links import article_url
 from portal.models import Article, Category, Tag
 from portal.public import structured_data
 from portal.templating import site_context
+from portal.web.routes import shared_page
+from portal.web.traffic import requested_page
 
 bp = Blueprint("public", __name__)
 
 MEDIA_NAME = re.compile(r"^[0-9a-f]{32}(-\d{2,4})?\.(jpg|png)$")
-
-
-def requested_page() -> int:
-    """The ?page= number; anything that is not a sensible page number is a 404."""
-    page = parse_id(request.args.get("page", "1"))
-    if page is None:
-        abort(404)
-    return page
 
 
 def category_by_slug_or_404(slug: str) -> Category:
@@ -42,6 +35,7 @@ def category_by_slug_or_404(slug: str) -> Category:
 
 
 @bp.get("/")
+@shared_page
 def home():
     now, settings = clock.now(), site_context()["site"]
     roots = site_context()["nav_categories"]
@@ -64,6 +58,7 @@ def home():
 
 
 @bp.get("/<category_slug>/")
+@shared_page
 def category(category_slug: str):
     moved = (
         None
@@ -110,6 +105,7 @@ def search():
 
 
 @bp.get("/tag/<tag_slug>")
+@shared_page
 def tag(tag_slug: str):
     found = db.session.scalar(sa.select(Tag).where(Tag.slug == tag_slug[:100]))
     if found is None:
@@ -130,6 +126,7 @@ def visible_article_or_404(article_id: int) -> Article:
 
 
 @bp.get("/<category_slug>/<slug>-<int:article_id>.html")
+@shared_page
 def article(category_slug: str, slug: str, article_id: int):
     found = visible_article_or_404(article_id)
     if (category_slug, slug) != (found.category.slug, found.slug):
@@ -155,6 +152,7 @@ def views_so_far(article: Article) -> int:
 
 
 @bp.get("/print/<int:article_id>")
+@shared_page
 def print_article(article_id: int):
     return render_template("public/print.html", article=visible_article_or_404(article_id))
 

@@ -16,7 +16,8 @@
 
   var AUTOSAVE_EVERY_MS = 30 * 1000;
   var HEARTBEAT_EVERY_MS = 20 * 1000;
-  var FIELDS = ["title", "lead", "body", "byline", "source", "category", "tags", "image_caption", "published_at"];
+  // The fields an autosave keeps, from the server's one list (portal/content/article_fields.py).
+  var FIELDS = (form.getAttribute("data-autosave-fields") || "").split(" ").filter(Boolean);
   var articleId = form.getAttribute("data-article-id");
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
@@ -31,11 +32,26 @@
     return form.elements.namedItem(name);
   }
 
+  // A box counts as its value ("y") when ticked and "" when not, as the server keeps it.
+  function valueOf(element) {
+    if (element && element.type === "checkbox") {
+      return element.checked ? element.value : "";
+    }
+    return element && typeof element.value === "string" ? element.value : "";
+  }
+
+  function setValue(element, value) {
+    if (element.type === "checkbox") {
+      element.checked = value !== "";
+    } else {
+      element.value = value;
+    }
+  }
+
   function currentFields() {
     var values = {};
     FIELDS.forEach(function (name) {
-      var element = field(name);
-      values[name] = element && typeof element.value === "string" ? element.value : "";
+      values[name] = valueOf(field(name));
     });
     return values;
   }
@@ -153,7 +169,7 @@
       FIELDS.forEach(function (name) {
         var element = field(name);
         if (element && typeof copy.fields[name] === "string") {
-          element.value = copy.fields[name];
+          setValue(element, copy.fields[name]);
           element.dispatchEvent(new Event("portal:value-restored", { bubbles: true }));
         }
       });

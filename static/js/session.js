@@ -25,10 +25,12 @@
   var keepLink = document.getElementById("idle-prompt-keep");
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
-  var idleTimeoutMs = Number(body.getAttribute("data-idle-timeout") || 1800) * 1000;
-  var warningMs = Number(body.getAttribute("data-idle-warning") || 60) * 1000;
+  var PING_AT_MOST_EVERY_MS = 60 * 1000; // the keep-alive's pace, not the idle policy
+  // The idle policy's numbers, as the server has them (IdlePolicy in portal/content/sessions.py).
+  var idleTimeoutMs = Number(body.getAttribute("data-idle-timeout")) * 1000;
+  var warningMs = Number(body.getAttribute("data-idle-warning")) * 1000;
   // Report activity at most about once a minute, and often enough for short timeouts.
-  var pingEveryMs = Math.max(1000, Math.min(60 * 1000, (idleTimeoutMs - warningMs) / 2));
+  var pingEveryMs = Math.max(1000, Math.min(PING_AT_MOST_EVERY_MS, (idleTimeoutMs - warningMs) / 2));
   // Activity this soon after the last report (a keep-alive, or the page load itself) is
   // already covered by it: the server's deadline is at most this much early.
   var graceMs = Math.min(5000, pingEveryMs);

@@ -1,4 +1,4 @@
-"""Guards shared by the staff blueprints."""
+"""Guards shared by the blueprints: a permission required on every request of a blueprint."""
 
 from flask import Blueprint, abort
 from flask_login import current_user, login_required

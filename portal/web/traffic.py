@@ -1,4 +1,5 @@
-"""What kind of request this is: a person's page or a script's call, activity or not, HTML or JSON.
+"""What kind of request this is: a person's page or a script's call, activity or not, HTML or JSON,
+from which address, for which page of a list.
 
 One place decides, for the whole app, whether a request counts as the signed-in person's
 activity (and so restarts the idle clock) and whether its answer is a page or JSON.
@@ -8,6 +9,8 @@ from collections.abc import Callable
 from urllib.parse import unquote, unquote_plus, urlsplit
 
 from flask import abort, current_app, request
+
+from portal.ids import parse_id
 
 PASSIVE_ATTRIBUTE = "_portal_passive"
 SCRIPT_ATTRIBUTE = "_portal_script"
@@ -72,3 +75,16 @@ def json_body(max_bytes: int) -> object | None:
         return request.get_json(silent=True)
     except RecursionError:  # thousands of nested arrays: not something a script of ours sends
         return None
+
+
+def client_address() -> str:
+    """The client's address (ProxyFix, when configured, has already put the real one here)."""
+    return request.remote_addr or ""
+
+
+def requested_page() -> int:
+    """The ?page= number; anything that is not a sensible page number is a 404."""
+    page = parse_id(request.args.get("page", "1"))
+    if page is None:
+        abort(404)
+    return page

@@ -1,0 +1,1 @@
+"""Helpers every blueprint shares: what a request is, safe redirects, blueprint guards, route segments."""
