@@ -1,8 +1,10 @@
 """flask commands: thin wrappers over plain functions that tests call directly."""
 
+import contextlib
 import hashlib
 import os
 import secrets
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from portal.content.accounts import (
     create_user,
     find_user,
     is_last_admin,
+    require_password_change,
     set_active,
     set_role,
     validate_password,
@@ -74,6 +77,22 @@ def reset_password_command(username: str) -> None:
     audit.record("account.password_reset", None, target=user.username, detail="cli")
     db.session.commit()
     click.echo(f"Đã đặt mật khẩu mới cho {user.username}; các phiên đăng nhập cũ đã kết thúc.")
+
+
+@click.command("require-password-change")
+@click.option(
+    "--imported", "scope", flag_value="imported", help="Chỉ các tài khoản còn mật khẩu mang từ NukeViet sang."
+)
+@click.option("--all", "scope", flag_value="all", help="Mọi tài khoản đang hoạt động.")
+def require_password_change_command(scope: str | None) -> None:
+    """Make accounts choose a new password right after their next sign-in."""
+    if scope is None:
+        raise click.ClickException("Hãy chọn --imported (tài khoản từ NukeViet) hoặc --all (mọi tài khoản).")
+    usernames = require_password_change(imported_only=scope == "imported")
+    for username in usernames:
+        audit.record("account.password_change_required", None, target=username, detail=f"cli {scope}")
+    db.session.commit()
+    click.echo(f"{len(usernames)} tài khoản sẽ phải đổi mật khẩu ngay sau lần đăng nhập tới.")
 
 
 def write_credentials(path: Path, accounts: list[tuple[str, str, str]]) -> Path:
@@ -184,11 +203,60 @@ def generate_secret_key_command() -> None:
     click.echo(secrets.token_hex(32))
 
 
+KIND_LABELS = {"user": "Tài khoản", "category": "Chuyên mục", "tag": "Thẻ", "article": "Bài viết", "picture": "Ảnh"}
+
+
+@click.command("import-nukeviet")
+@click.argument("source_url")
+@click.option("--prefix", default="nv4", show_default=True, help="Tiền tố bảng của NukeViet ($db_config['prefix']).")
+@click.option("--lang", default="vi", show_default=True, help="Ngôn ngữ dữ liệu.")
+@click.option("--module", default="news", show_default=True, help="Tên mô-đun tin tức.")
+@click.option(
+    "--uploads",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Thư mục uploads/ của trang cũ (ảnh đại diện và ảnh trong bài).",
+)
+@click.option("--dry-run", is_flag=True, help="Chỉ cho biết sẽ nhập những gì; không ghi gì.")
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1, 10_000))
+def import_nukeviet_command(
+    source_url: str, prefix: str, lang: str, module: str, uploads: Path | None, dry_run: bool, batch_size: int
+) -> None:
+    """Bring a NukeViet 4 news site over (SOURCE_URL: mysql+pymysql://user:pass@host/db); safe to run again."""
+    from portal.content.nukeviet.importer import NukevietError, Options, import_site
+
+    options = Options(source_url, prefix, lang, module, uploads, dry_run, batch_size)
+    with contextlib.ExitStack() as stack:
+        bars: list = []
+
+        def start(total: int) -> None:
+            bars.append(stack.enter_context(click.progressbar(length=total, label="Bài viết", file=sys.stderr)))
+
+        try:
+            report = import_site(
+                options, current_app.config["MEDIA_DIR"], clock.now(), lambda n: bars[0].update(n), start
+            )
+        except NukevietError as error:
+            raise click.ClickException(str(error)) from None
+    _print_import_report(report)
+
+
+def _print_import_report(report) -> None:
+    """The counts per kind and every warning, with the NukeViet ids."""
+    click.echo("Chạy thử: chưa ghi gì. Nếu chạy thật sẽ nhập:" if report.dry_run else "Đã nhập:")
+    for kind, label in KIND_LABELS.items():
+        click.echo(f"  {label:11} {report.created[kind]:6} mới, {report.unchanged[kind]:6} đã có từ trước")
+    if report.warnings:
+        click.echo(f"Cảnh báo ({len(report.warnings)}):")
+        for warning in report.warnings:
+            click.echo(f"  {warning}")
+
+
 def register(app: Flask) -> None:
     """Add the commands to `flask --app wsgi`."""
     for command in (
         create_user_command,
         reset_password_command,
+        require_password_change_command,
         set_role_command,
         deactivate_command,
         seed_demo_command,
@@ -196,5 +264,6 @@ def register(app: Flask) -> None:
         reindex_command,
         prune_media_command,
         generate_secret_key_command,
+        import_nukeviet_command,
     ):
         app.cli.add_command(command)

@@ -238,3 +238,28 @@ def _short_expect_timeout():
     from playwright.sync_api import expect
 
     expect.set_options(timeout=5_000)
+
+
+# --- The NukeViet import: an old site in a real MariaDB ----------------------------------
+
+
+@pytest.fixture
+def mysql_url() -> str:
+    """PORTAL_TEST_MYSQL_URL (mysql+pymysql://...); skipped without it, except under CI=true."""
+    url = os.environ.get("PORTAL_TEST_MYSQL_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must provide MariaDB: .ci/run starts it and sets PORTAL_TEST_MYSQL_URL")
+        pytest.skip("no MariaDB (set PORTAL_TEST_MYSQL_URL=mysql+pymysql://user:pass@127.0.0.1/db)")
+    return url
+
+
+@pytest.fixture
+def nukeviet_site(mysql_url, tmp_path):
+    """An empty old site: its own table prefix in the test database, its own uploads/ folder."""
+    from tests.nukeviet_site import NukevietSite
+
+    site = NukevietSite(mysql_url, f"nv{uuid.uuid4().hex[:8]}", tmp_path / "uploads")
+    site.uploads.mkdir()
+    yield site
+    site.drop_tables()

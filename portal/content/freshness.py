@@ -21,6 +21,8 @@ from portal.models import (
     CategoryRedirect,
     ContentState,
     EditLock,
+    ImportedRecord,
+    ImportedUpload,
     Media,
     SearchDocument,
     Setting,
@@ -47,6 +49,8 @@ PRIVATE_MODELS = (
     AuditLog,
     ThrottleHit,
     ContentState,
+    ImportedRecord,  # old ids and picture paths: answered with redirects, never cached
+    ImportedUpload,
 )
 
 

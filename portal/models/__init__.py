@@ -4,6 +4,7 @@ from portal.models import sqlite as _sqlite  # noqa: F401  (connection pragmas)
 from portal.models.article import Article, ArticleRevision, ArticleStatus
 from portal.models.base import Base, UTCDateTime, utcnow
 from portal.models.editing import Autosave, EditLock
+from portal.models.imports import ImportedRecord, ImportedUpload
 from portal.models.media import Media
 from portal.models.search import SearchDocument
 from portal.models.session import UserSession
@@ -22,6 +23,8 @@ __all__ = [
     "ContentState",
     "CategoryRedirect",
     "EditLock",
+    "ImportedRecord",
+    "ImportedUpload",
     "Media",
     "Permission",
     "Role",
