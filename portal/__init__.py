@@ -245,6 +245,7 @@ def register_blueprints(app: Flask) -> None:
     from portal.feeds import bp as feeds_bp
     from portal.health import bp as health_bp
     from portal.i18n import bp as i18n_bp
+    from portal.legacy import bp as legacy_bp
     from portal.public import bp as public_bp
 
     app.register_blueprint(admin_bp)
@@ -254,6 +255,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(i18n_bp)
     app.register_blueprint(feeds_bp)  # before public: its fixed paths win over /<slug>/
     app.register_blueprint(health_bp)  # /healthz and /readyz, before public too
+    app.register_blueprint(legacy_bp)  # NukeViet's old addresses: /index.php, /vi/, /news/, page-N
     app.register_blueprint(public_bp)
 
 

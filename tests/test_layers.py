@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "portal.feeds",
             "portal.health",
             "portal.admin",
+            "portal.legacy",
         ),
     ),
     ("factory and commands", ("portal", "portal.cli", "portal.demo")),

@@ -125,6 +125,7 @@ PUBLIC_QUERIES = [
     ("/tag/{tag}", {}, ("page",)),
     ("/rss.xml", {}, ("page",)),
     ("/rss/{category}.xml", {}, ("page",)),
+    ("/index.php", {"language": "vi", "nv": "news"}, ("language", "nv", "op", "alias")),  # NukeViet's
 ]
 STAFF_QUERIES = [
     ("/editor/", {}, ("q", "status", "category", "author", "page")),
@@ -147,6 +148,7 @@ def test_query_strings_never_answer_5xx(site, person, path, base, field, value):
 
 # The slug, tag, file name and language code in a path, quoted as a browser would send them.
 SEGMENT_PATHS = ["/{}/", "/tag/{}", "/rss/{}.xml", "/tin-tuc/{}-1.html", "/media/{}", "/lang/{}"]
+SEGMENT_PATHS += ["/vi/news/{}/", "/news/tag/{}", "/{}/page-2/", "/index.php/vi/news/tin-tuc/{}-1.html"]  # NukeViet's
 SEGMENTS = {
     "nul": "a%00b",
     "invalid-utf8": "%ff%fe",

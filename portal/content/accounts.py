@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask_babel import gettext, lazy_gettext
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from portal.content.passwords import password_problem
+from portal.content.passwords import NUKEVIET_SCHEMES, check_nukeviet_password, nukeviet_scheme, password_problem
 from portal.content.sessions import end_all_sessions
 from portal.content.settings import load_settings
 from portal.content.text import like_pattern, normalize_text
@@ -129,13 +129,52 @@ def authenticate(username: str, password: str) -> User | None:
     """Return the active account these credentials open, or None.
 
     An unknown or inactive username costs the same hashing time as a wrong password, so
-    neither the answer nor its timing tells them apart.
+    neither the answer nor its timing tells them apart. A password hash brought over from
+    NukeViet is checked as NukeViet did and, when it matches, replaced by the portal's own
+    (the caller commits).
     """
     user = find_user(username)
     if user is None or not user.is_active:
         check_password_hash(_dummy_hash(), password)
         return None
-    return user if user.check_password(password) else None
+    if nukeviet_scheme(user.password_hash) is None:
+        return user if user.check_password(password) else None
+    check_password_hash(_dummy_hash(), password)  # a fast old hash must not tell the account exists
+    if not check_nukeviet_password(user.password_hash, password):
+        return None
+    upgrade_nukeviet_hash(user, password)
+    return user
+
+
+def upgrade_nukeviet_hash(user: User, password: str) -> None:
+    """Replace a NukeViet hash the password just opened by the portal's own (scrypt).
+
+    An old password this site's policy would refuse (too short, too common) must be changed
+    before the person goes on, as an initial password must.
+    """
+    user.set_password(password)
+    try:
+        validate_password(password, user.username, user.display_name)
+    except AccountError:
+        user.must_change_password = True
+
+
+def require_password_change(imported_only: bool) -> list[str]:
+    """Make accounts choose a new password right after their next sign-in.
+
+    Args:
+        imported_only: only the accounts still holding a NukeViet hash (nobody has signed in
+            to them since the import); otherwise every active account.
+    Returns:
+        The usernames now flagged, in order (the caller commits).
+    """
+    query = sa.select(User).where(User.is_active, User.must_change_password.is_(False)).order_by(User.username)
+    if imported_only:
+        query = query.where(sa.or_(*(User.password_hash.startswith(p, autoescape=True) for p in NUKEVIET_SCHEMES)))
+    users = list(db.session.scalars(query))
+    for user in users:
+        user.must_change_password = True
+    return [user.username for user in users]
 
 
 def normalize_email(raw: str) -> str | None:

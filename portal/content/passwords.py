@@ -1,5 +1,10 @@
-"""Password policy: at least 10 characters, then zxcvbn's estimate with this site's own words."""
+"""Password policy: at least 10 characters, then zxcvbn's estimate with this site's own words; and
+the NukeViet hashes an import brings along, until each person's first sign-in replaces them."""
 
+import base64
+import binascii
+import hashlib
+import hmac
 import math
 import re
 import threading
@@ -182,3 +187,62 @@ def password_problem(
     if result["score"] >= (LONG_MIN_SCORE if len(text) >= LONG_LENGTH else MIN_SCORE):
         return None
     return _reason(result, set(personal), set(site))
+
+
+# NukeViet 4's password hashes (vendor/vinades/nukeviet/Core/Encryption.php), kept by the
+# import so that each person signs in with the password they had: prefix -> (digest, length
+# of the digest in bytes, salted). The stored text is prefix + base64(digest(password + salt)
+# + salt); validate_password takes the salt as the decoded bytes after the digest. Longer
+# prefixes first: "{SSHA}" must not claim "{SSHA512}...".
+NUKEVIET_SCHEMES = {
+    "{SSHA512}": ("sha512", 64, True),
+    "{SSHA256}": ("sha256", 32, True),
+    "{SSHA}": ("sha1", 20, True),
+    "{SHA}": ("sha1", 20, False),
+    "{MD5}": ("md5", 16, False),
+}
+
+
+def nukeviet_scheme(stored: str | None) -> str | None:
+    """The NukeViet prefix ("{SSHA}", ...) the stored hash starts with, or None for the portal's own."""
+    return next((prefix for prefix in NUKEVIET_SCHEMES if (stored or "").startswith(prefix)), None)
+
+
+def nukeviet_hash(password: str | bytes, scheme: str, salt: bytes = b"") -> str:
+    """Hash a password as NukeViet's Encryption::hash_password does (for tests and fixtures).
+
+    Args:
+        password: the password, as text (sent as UTF-8, like a browser) or raw bytes.
+        scheme: one of NUKEVIET_SCHEMES.
+        salt: appended to the password and to the digest; NukeViet uses 4 hex characters.
+            Ignored by the unsalted {SHA} and {MD5}.
+    Returns:
+        The stored form, prefix included.
+    """
+    algorithm, _length, salted = NUKEVIET_SCHEMES[scheme]
+    raw = password.encode("utf-8") if isinstance(password, str) else password
+    salt = salt if salted else b""
+    return scheme + base64.b64encode(hashlib.new(algorithm, raw + salt).digest() + salt).decode("ascii")
+
+
+def check_nukeviet_password(stored: str, password: str) -> bool:
+    """Whether the password opens a NukeViet hash, read as Encryption::validate_password does.
+
+    The salt is what follows the digest in the decoded text; the hash is recomputed in full and
+    compared in constant time. Malformed base64 or an unknown prefix never match. The password
+    is tried as typed and NFC-normalized, since the old site stored what the browser sent.
+    """
+    scheme = nukeviet_scheme(stored)
+    if scheme is None:
+        return False
+    _algorithm, length, _salted = NUKEVIET_SCHEMES[scheme]
+    try:
+        decoded = base64.b64decode(stored[len(scheme) :], validate=True)
+    except (ValueError, binascii.Error):
+        return False
+    salt = decoded[length:]
+    candidates = dict.fromkeys((password, unicodedata.normalize("NFC", password)))
+    found = False
+    for candidate in candidates:  # no early exit: each candidate costs the same
+        found |= hmac.compare_digest(stored.encode("utf-8"), nukeviet_hash(candidate, scheme, salt).encode("ascii"))
+    return found

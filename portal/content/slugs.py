@@ -14,6 +14,8 @@ RESERVED_SLUGS = frozenset(
         "admin", "api", "account", "auth", "editor", "favicon.ico", "feeds", "healthz",
         "in", "lang", "login", "logout", "media", "print", "readyz", "robots.txt", "rss",
         "rss.xml", "search", "session", "sitemap.xml", "static", "tag", "tim-kiem",
+        # NukeViet's old addresses (portal.legacy.addresses.PREFIXES)
+        "index.php", "news", "vi", "uploads",
     }
 )  # fmt: skip
 
