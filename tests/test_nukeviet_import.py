@@ -234,3 +234,10 @@ def test_imported_administrator_signs_in_with_the_old_password(app, town, clock,
     assert response.status_code == 302
     db.session.expire_all()
     assert not db.session.scalar(sa.select(User.password_hash).where(User.username == "quantri")).startswith("{")
+
+
+def test_articles_written_after_the_import_take_new_ids(app, town, clock):
+    run_import(app, town, clock)
+    article = make_article("Bài mới viết trên cổng", db.session.get(Article, 101).category, now=clock())
+    db.session.commit()
+    assert article.id > 108
