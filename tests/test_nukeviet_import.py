@@ -116,8 +116,8 @@ def test_import_brings_the_town_over(app, town, clock):
     report = run_import(app, town, clock)
     assert report.created["article"] == 8 and report.created["category"] == 5 and report.created["tag"] == 3
     assert report.created["user"] == 3 and report.created["picture"] == 2
-    assert any(w.startswith("article 107:") and "khong-con.jpg" in w for w in report.warnings)
-    assert any(w.startswith("article 107:") and "bia-khong-con.jpg" in w for w in report.warnings)
+    assert any(w.startswith("bài viết 107:") and "khong-con.jpg" in w for w in report.warnings)
+    assert any(w.startswith("bài viết 107:") and "bia-khong-con.jpg" in w for w in report.warnings)
 
     child = db.session.scalar(sa.select(Category).where(Category.slug == "chinh-quyen"))
     assert child.parent.slug == "tin-tuc-su-kien" and child.description == "Hoạt động của HĐND và UBND xã"
@@ -221,7 +221,7 @@ def test_ids_taken_by_portal_articles_are_refused_before_any_write(app, town, cl
 def test_command_prints_progress_and_summary(app, town, runner):
     result = runner.invoke(args=["import-nukeviet", town.url, "--prefix", town.prefix, "--uploads", str(town.uploads)])
     assert result.exit_code == 0, result.output
-    assert "Bài viết" in result.output and "article 107:" in result.output
+    assert "Bài viết" in result.output and "bài viết 107:" in result.output
     dry = runner.invoke(args=["import-nukeviet", town.url, "--prefix", town.prefix, "--dry-run"])
     assert dry.exit_code == 0 and "Chạy thử" in dry.output
     wrong = runner.invoke(args=["import-nukeviet", town.url, "--prefix", "khongco"])

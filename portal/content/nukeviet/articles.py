@@ -99,10 +99,10 @@ class ArticleBuilder:
         return {tag.id: tag for tag in db.session.scalars(sa.select(Tag).where(Tag.id.in_(new_ids)))} if new_ids else {}
 
     def _article(self, row: sa.Row) -> Article | None:
-        owner = f"article {row.id}"
+        owner = f"bài viết {row.id}"
         category_id = self.maps["category"].get(row.catid)
         if category_id is None:
-            self.report.warn(f"{owner}: category {row.catid} not found; not imported")
+            self.report.warn(f"{owner}: không có chuyên mục {row.catid}; không nhập bài này")
             return None
         title = plain(row.title, 300) or f"Bài viết {row.id}"
         article = Article(
@@ -141,7 +141,7 @@ class ArticleBuilder:
         try:
             article.body_html = clean_html(article.body_source)
         except TooComplexError as error:
-            self.report.warn(f"{owner}: body too complex for the sanitizer ({error}); kept as plain text")
+            self.report.warn(f"{owner}: nội dung quá phức tạp ({error}); chỉ giữ lại chữ")
             article.body_source = f"<p>{html.escape(plain(article.body_source, 200_000))}</p>"
             article.body_html = clean_html(article.body_source)
 
@@ -151,7 +151,7 @@ class ArticleBuilder:
             return
         path = lead_image_path(name, self.upload_folder)
         if path is None:
-            self.report.warn(f"{owner}: lead image {name} is not in uploads/; not imported")
+            self.report.warn(f"{owner}: ảnh đại diện {name} không nằm trong uploads/; không nhập ảnh")
             return
         article.image_id = self.pictures.media_for(path, owner)
         if article.image_id:

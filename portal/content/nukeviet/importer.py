@@ -186,15 +186,15 @@ class Importer:
     def _category(self, row: sa.Row, parent_id: int | None, level: int) -> Category:
         slug = plain(row.alias, 120) or f"chuyen-muc-{row.catid}"
         if slug in RESERVED_SLUGS:
-            self.report.warn(f"category {row.catid}: alias “{slug}” is a portal path; slug {slug}-{row.catid}")
+            self.report.warn(f"chuyên mục {row.catid}: “{slug}” là đường dẫn của cổng; dùng {slug}-{row.catid}")
             slug = f"{slug}-{row.catid}"
         existing = db.session.scalar(sa.select(Category).where(Category.slug == slug))
         if existing is not None:
-            self.report.warn(f"category {row.catid}: the portal already has “{slug}”; articles go there")
+            self.report.warn(f"chuyên mục {row.catid}: cổng đã có “{slug}”; bài viết vào chuyên mục đó")
             self.report.unchanged["category"] += 1
             return existing
         if level > MAX_DEPTH:
-            self.report.warn(f"category {row.catid}: deeper than {MAX_DEPTH} levels; placed beside its parent")
+            self.report.warn(f"chuyên mục {row.catid}: sâu quá {MAX_DEPTH} cấp; đặt ngang hàng chuyên mục cha")
             parent_id = db.session.get(Category, parent_id).parent_id
         category = Category(
             name=plain(row.title, 120) or slug,

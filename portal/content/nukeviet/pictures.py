@@ -80,11 +80,11 @@ class Pictures:
     def _read(self, path: str, owner: str) -> bytes | None:
         """The old file's bytes, or None with a warning when it is missing or outside uploads/."""
         if self.uploads is None:
-            self.warn(f"{owner}: uploads/{path}: --uploads not given")
+            self.warn(f"{owner}: uploads/{path}: chưa cho biết thư mục --uploads")
             return None
         file = (self.uploads / path).resolve()
         if not file.is_relative_to(self.uploads.resolve()) or not file.is_file():
-            self.warn(f"{owner}: uploads/{path}: missing")
+            self.warn(f"{owner}: uploads/{path}: không có tệp")
             return None
         return file.read_bytes()
 

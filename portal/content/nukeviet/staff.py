@@ -58,15 +58,15 @@ def account_for(row: sa.Row, news_admins: set[int], warn: Callable[[str], None])
     username = _username(row.username)
     existing = find_user(username)
     if existing is not None:
-        warn(f"user {row.userid}: {username} already has a portal account; articles are linked to it, nothing changed")
+        warn(f"tài khoản {row.userid}: cổng đã có {username}; bài viết gắn với tài khoản đó, không đổi gì")
         return existing, False
     try:
         email = normalize_email(row.email or "")
     except AccountError:
-        warn(f"user {row.userid}: e-mail {row.email!r} is not valid; imported without one")
+        warn(f"tài khoản {row.userid}: thư điện tử {row.email!r} không hợp lệ; nhập không kèm thư")
         email = None
     if email and db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
-        warn(f"user {row.userid}: e-mail {email} already belongs to a portal account; imported without one")
+        warn(f"tài khoản {row.userid}: thư điện tử {email} đã thuộc tài khoản khác; nhập không kèm thư")
         email = None
     user = User(
         username=username,
