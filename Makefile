@@ -35,6 +35,8 @@ $(CATALOGUE).mo: $(CATALOGUE).po | $(VENV)/.runtime
 
 run: export PORTAL_CONFIG ?= development
 run: $(VENV)/.runtime translations
+	@# A busy port is said plainly (which program holds it, how to pick another) before anything starts.
+	@$(BIN)/python -m portal.devserver $(PORT)
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
 	@$(FLASK) demo-accounts

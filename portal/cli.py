@@ -115,9 +115,8 @@ def seed_demo_command(articles: int) -> None:
     click.echo(f"Bài viết: {report.created_articles} mới, {report.total_articles} tổng cộng.")
     if report.new_accounts:
         path = write_credentials(credentials_path(), report.new_accounts)
-        click.echo(f"Tài khoản mẫu mới (đã lưu vào {path}):")
-        for username, role, password in report.new_accounts:
-            click.echo(f"  {username:10} {role:8} {password}")
+        names = ", ".join(username for username, _role, _password in report.new_accounts)
+        click.echo(f"Tài khoản mẫu mới: {names}. Mật khẩu lưu trong {path}; xem bằng: flask --app wsgi demo-accounts")
 
 
 @click.command("set-role")

@@ -59,6 +59,8 @@ def test_seed_demo_builds_the_demo_site_once(app, runner, client):
     assert credentials.parent == Path(app.instance_path) and credentials.name.startswith("demo-accounts")
     assert stat.S_IMODE(os.stat(credentials).st_mode) == 0o600
     password = credentials.read_text().split("\n")[0].split()[-1]
+    # Issue 16, item 7: the passwords are printed once, by demo-accounts, not also by seed-demo.
+    assert password not in first.output and "demo-accounts" in first.output
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0 and "0 mới, 32 tổng cộng" in second.output
     assert db.session.scalar(sa.select(sa.func.count(Article.id))) == 32

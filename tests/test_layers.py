@@ -40,7 +40,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "portal.legacy",
         ),
     ),
-    ("factory and commands", ("portal", "portal.cli", "portal.demo")),
+    ("factory and commands", ("portal", "portal.cli", "portal.demo", "portal.devserver")),
 ]
 BLUEPRINT_PACKAGES = dict(LAYERS)["blueprints"]
 
