@@ -301,9 +301,18 @@ def test_shared_pages_are_the_public_lists_articles_and_feeds(app):
         "public.print_article",
         "feeds.site_rss",
         "feeds.category_rss",
+        "feeds.sitemap",
         "feeds.sitemap_page",
         "feeds.robots",
     }
+
+
+def test_the_sitemap_is_kept_and_follows_a_publication(client, news, editor):
+    assert client.get("/sitemap.xml").headers[CACHE] == "MISS"
+    assert client.get("/sitemap.xml").headers[CACHE] == "HIT"
+    edit(editor, news, title="Hội chợ xuân dời sang tuần sau")
+    again = client.get("/sitemap.xml")
+    assert again.headers[CACHE] == "MISS" and path_of(news).split("/")[-1] in again.get_data(as_text=True)
 
 
 def test_the_cache_does_not_look_under_segments_without_shared_pages(app):

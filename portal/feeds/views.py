@@ -201,6 +201,7 @@ def sitemap_pages(now: datetime) -> int:
 
 
 @bp.get("/sitemap.xml")
+@shared_page
 def sitemap():
     now = clock.now()
     pages = sitemap_pages(now)
