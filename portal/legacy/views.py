@@ -10,6 +10,7 @@ from flask import Blueprint, abort, redirect, request, url_for
 from portal import clock
 from portal.content import published
 from portal.content.categories import resolve_redirect
+from portal.content.nukeviet.addresses import imported_picture
 from portal.extensions import db
 from portal.legacy.addresses import PREFIXES, OldAddress, is_plain, read_address
 from portal.links import article_url
@@ -93,3 +94,12 @@ def site_rss():
 @bp.get("/rss/<category_slug>/", strict_slashes=False)
 def category_rss(category_slug: str):
     return moved_to(OldAddress("rss", category_slug))
+
+
+@bp.get("/uploads/<path:path>")
+def old_upload(path: str):
+    """A picture's address on the old NukeViet site: 301 to the picture it became, else 404."""
+    filename = imported_picture(path)
+    if filename is None:
+        abort(404)
+    return redirect(url_for("public.media", filename=filename), 301)

@@ -10,7 +10,6 @@ from portal import clock
 from portal.content import published
 from portal.content.categories import resolve_redirect
 from portal.content.dates import parse_day
-from portal.content.nukeviet.addresses import imported_picture
 from portal.content.readership import reader_key, record_view
 from portal.content.search import Filters, Query, find
 from portal.content.settings import int_setting
@@ -165,12 +164,3 @@ def media(filename: str):
     response = send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=31_536_000)
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
-
-
-@bp.get("/uploads/<path:path>")
-def old_upload(path: str):
-    """A picture's address on the old NukeViet site: 301 to the picture it became, else 404."""
-    filename = imported_picture(path)
-    if filename is None:
-        abort(404)
-    return redirect(url_for("public.media", filename=filename), 301)
