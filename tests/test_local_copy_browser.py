@@ -105,3 +105,21 @@ def test_a_save_refused_by_validation_keeps_the_local_copy(page, live_server, de
         page.close(run_before_unload=True)
     assert asked.value.type == "beforeunload"
     asked.value.dismiss()
+
+
+def test_a_save_lost_on_the_network_keeps_the_local_copy(page, live_server, desk):
+    """Issue 16, item 2: a save that never reaches the server keeps the browser's copy, offered on the next visit."""
+    draft = desk["draft"]
+    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
+    page.get_by_label("Tóm tắt (sapo)").fill("Gửi đi nhưng mạng rớt.")
+    page.route(
+        "**/editor/articles/*/edit",
+        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+    )
+    with page.expect_event("requestfailed"):
+        page.get_by_role("button", name="Lưu nháp").click()
+    page.unroute("**/editor/articles/*/edit")
+    page.goto(f"{live_server}/editor/articles/{draft.id}/edit")
+    expect(page.get_by_text(OFFER)).to_be_visible()
+    page.get_by_role("button", name="Khôi phục bản đó").click()
+    expect(page.get_by_label("Tóm tắt (sapo)")).to_have_value("Gửi đi nhưng mạng rớt.")
