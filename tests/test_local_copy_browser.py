@@ -123,3 +123,17 @@ def test_a_save_lost_on_the_network_keeps_the_local_copy(page, live_server, desk
     expect(page.get_by_text(OFFER)).to_be_visible()
     page.get_by_role("button", name="Khôi phục bản đó").click()
     expect(page.get_by_label("Tóm tắt (sapo)")).to_have_value("Gửi đi nhưng mạng rớt.")
+
+
+def test_saving_a_new_article_leaves_no_copy_for_the_next_new_one(page, live_server, desk):
+    """Issue 16, item 2: after a new article is saved, "Viết bài mới" opens empty, with no offer of the saved text."""
+    sign_in(page, live_server, "tacgia", "?next=/editor/articles/new")
+    page.get_by_label("Tiêu đề").fill("Bài mới đã lưu")
+    page.get_by_role("combobox", name="Chuyên mục").select_option(label="Tin trong huyện")
+    page.get_by_role("button", name="Lưu nháp").click()
+    expect(page.get_by_text("Đã lưu.")).to_be_visible()
+    page.wait_for_load_state("load")
+    assert local_copies(page) == {}
+    page.get_by_role("link", name="Viết bài mới").click()
+    expect(page.get_by_label("Tiêu đề")).to_have_value("")
+    expect(page.get_by_text(OFFER)).to_be_hidden()
