@@ -1,8 +1,13 @@
-"""Presence on an article's form: who has it open, stale after two minutes, take-over."""
+"""Presence on an article's form: who has it open to edit, stale after two minutes, take-over.
+
+Only a person who may edit the article counts: someone reading it without the right to change
+it (an author once the article left draft) holds nothing, even if they held it a minute ago.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from portal.content.workflow import can_edit
 from portal.extensions import db
 from portal.models import Article, EditLock, User
 
@@ -22,8 +27,9 @@ class Presence:
         return {"mine": self.mine, "holder": self.holder, "taken_by": self.taken_by}
 
 
-def _fresh(lock: EditLock | None, now: datetime) -> bool:
-    return lock is not None and now - lock.heartbeat_at < STALE_AFTER
+def _held(lock: EditLock | None, article: Article, now: datetime) -> bool:
+    """Whether the lock is fresh and its holder may still edit the article."""
+    return lock is not None and now - lock.heartbeat_at < STALE_AFTER and can_edit(lock.user, article)
 
 
 def heartbeat(article: Article, user: User, now: datetime) -> Presence:
@@ -32,7 +38,7 @@ def heartbeat(article: Article, user: User, now: datetime) -> Presence:
     if lock is not None and lock.user_id == user.id:
         lock.heartbeat_at = now
         return Presence(mine=True)
-    if _fresh(lock, now):
+    if _held(lock, article, now):
         taken = lock.taken_from_id == user.id
         return Presence(mine=False, holder=lock.user.display_name, taken_by=lock.user.display_name if taken else None)
     if lock is None:
@@ -46,7 +52,7 @@ def heartbeat(article: Article, user: User, now: datetime) -> Presence:
 def take_over(article: Article, editor: User, now: datetime) -> User | None:
     """Give the article's form to the editor; return the person it was taken from, if any."""
     lock = db.session.get(EditLock, article.id)
-    previous = lock.user if _fresh(lock, now) and lock.user_id != editor.id else None
+    previous = lock.user if _held(lock, article, now) and lock.user_id != editor.id else None
     if lock is None:
         lock = EditLock(article_id=article.id, user_id=editor.id)
         db.session.add(lock)
@@ -59,4 +65,4 @@ def take_over(article: Article, editor: User, now: datetime) -> User | None:
 def other_holder(article: Article, user: User, now: datetime) -> User | None:
     """The other person who has the form open right now, if any."""
     lock = db.session.get(EditLock, article.id)
-    return lock.user if _fresh(lock, now) and lock.user_id != user.id else None
+    return lock.user if _held(lock, article, now) and lock.user_id != user.id else None

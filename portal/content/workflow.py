@@ -58,6 +58,28 @@ def scheduled_condition(now: datetime) -> sa.ColumnElement[bool]:
     return sa.and_(Article.status == ArticleStatus.PUBLISHED, Article.published_at > now)
 
 
+# Why an article is read-only for a person who may open it but not change it (an author, since
+# editors may edit every article): one true sentence per status, saying who can do what next.
+READ_ONLY_NOTICES = {
+    ArticleStatus.PENDING: N_(
+        "Bài đang chờ biên tập viên duyệt nên bạn chưa sửa được; nếu cần sửa, biên tập viên sẽ trả bài lại cho bạn."
+    ),
+    ArticleStatus.PUBLISHED: N_("Bài đã đăng trên trang; chỉ biên tập viên mới sửa hoặc gỡ được."),
+    ArticleStatus.UNPUBLISHED: N_("Bài đã bị gỡ khỏi trang; chỉ biên tập viên mới sửa hoặc đăng lại được."),
+}
+SCHEDULED_NOTICE = N_("Bài đã được hẹn giờ đăng; chỉ biên tập viên mới sửa hoặc đổi giờ đăng được.")
+
+
+def read_only_notice(user: User, article: Article, now: datetime) -> str | None:
+    """What the form says to a person who sees the article but may not change it; None if they may."""
+    if can_edit(user, article):
+        return None
+    if is_scheduled(article, now):
+        return gettext(SCHEDULED_NOTICE)
+    text = READ_ONLY_NOTICES.get(article.status)
+    return gettext(text) if text else gettext("Bạn không thể sửa bài này ở trạng thái hiện tại.")
+
+
 def allowed_actions(user: User, article: Article | None) -> list[Action]:
     """The buttons to offer this person for this article (None: a new article)."""
     if article is not None and not can_edit(user, article):

@@ -1,7 +1,7 @@
 """Views of the editor area: every rule is checked here on the server, on every request."""
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -33,6 +33,7 @@ from portal.web.guards import guard_blueprint
 from portal.web.traffic import background_request, client_address, json_body, requested_page
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
+JUST_SAVED_KEY = "editor_just_saved"  # one-shot: which form's save the next edit page confirms
 
 guard_blueprint(bp, Permission.WRITE)
 
@@ -69,6 +70,8 @@ def render_form(form: ArticleForm, article: Article | None, status: int = 200, *
         holder=holder,
         confirm_form=ConfirmForm(),
         scheduled=article is not None and workflow.is_scheduled(article, now),
+        read_only_notice=workflow.read_only_notice(current_user, article, now) if article else None,
+        refused=status >= 400,
         autosave_fields=autosave_names(current_user),
         current_image=db.session.get(Media, form.image_id.data) if form.image_id.data else None,
         **extra,
@@ -126,7 +129,15 @@ def edit_article(article_id: int):
     if workflow.can_edit(current_user, article):
         presence.heartbeat(article, current_user, clock.now())
         db.session.commit()
-    return render_form(form, article, offered_autosave=offered)
+    return render_form(form, article, offered_autosave=offered, saved_from=just_saved_from(article))
+
+
+def just_saved_from(article: Article) -> str | None:
+    """The form ("new" or an id) whose save this page follows, once; the page script then drops its copy."""
+    saved = session.pop(JUST_SAVED_KEY, None)
+    if not isinstance(saved, dict) or saved.get("article") != article.id:
+        return None
+    return str(saved.get("from"))
 
 
 def handle_save(article: Article | None):
@@ -159,6 +170,7 @@ def answer_save(
     """The redirect or page that tells the person how the save went; the form keeps what they typed."""
     if isinstance(outcome, Saved):
         flash(saved_message(action, outcome), "success")
+        session[JUST_SAVED_KEY] = {"article": outcome.article.id, "from": article.id if article else "new"}
         return redirect(url_for("editor.edit_article", article_id=outcome.article.id))
     if outcome.image_id != form.image_id.data:  # a picture the person may not use is not shown either
         form.image_id.data, form.image_id.raw_data = outcome.image_id, None

@@ -1,7 +1,9 @@
 /*
  * The article form: never lose a word.
  * - autosave to the server every 30 s while something changed (never a revision);
- * - a copy in this browser's storage after every change, offered back if it is newer;
+ * - a copy in this browser's storage after every change, offered back only when it differs from
+ *   what the page shows and is newer than the saved version; a save the server confirms
+ *   (data-saved-from) drops it, a refused one (data-refused: validation, conflict) keeps it;
  * - an immediate autosave when the idle prompt appears, a local copy when the session ends;
  * - presence: a heartbeat every 20 s tells who else has the article open;
  * - leaving the page with unsaved changes asks first.
@@ -22,7 +24,10 @@
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
   var status = document.getElementById("autosave-status");
-  var storageKey = "portal-draft:" + (document.body.getAttribute("data-user") || "") + ":" + (articleId || "new");
+  function keyFor(id) {
+    return "portal-draft:" + (document.body.getAttribute("data-user") || "") + ":" + id;
+  }
+  var storageKey = keyFor(articleId || "new");
 
   var dirty = false; // changed since the page loaded or the last real save
   var changedSinceAutosave = false;
@@ -82,31 +87,47 @@
     return date.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
   }
 
-  function keepLocalCopy() {
+  // submitted: the copy is exactly what is being sent; the page after a confirmed save drops it.
+  function keepLocalCopy(submitted) {
     try {
       window.localStorage.setItem(
         storageKey,
-        JSON.stringify({ fields: currentFields(), version: versionValue(), savedAt: Date.now() })
+        JSON.stringify({ fields: currentFields(), version: versionValue(), savedAt: Date.now(), submitted: !!submitted })
       );
     } catch (error) {
       /* storage full or disabled: the server autosave still runs */
     }
   }
 
-  function readLocalCopy() {
+  function readLocalCopy(key) {
     try {
-      return JSON.parse(window.localStorage.getItem(storageKey) || "null");
+      return JSON.parse(window.localStorage.getItem(key || storageKey) || "null");
     } catch (error) {
       return null;
     }
   }
 
-  function dropLocalCopy() {
+  function dropLocalCopy(key) {
     try {
-      window.localStorage.removeItem(storageKey);
+      window.localStorage.removeItem(key || storageKey);
     } catch (error) {
       /* nothing to do */
     }
+  }
+
+  // The server confirmed the save this page follows: the copy sent with it is saved now.
+  // A copy changed after it was sent (another tab) is not, and stays.
+  function dropSavedCopies() {
+    var savedFrom = form.getAttribute("data-saved-from");
+    if (!savedFrom) {
+      return;
+    }
+    [keyFor(savedFrom), storageKey].forEach(function (key) {
+      var copy = readLocalCopy(key);
+      if (copy && copy.submitted) {
+        dropLocalCopy(key);
+      }
+    });
   }
 
   function autosaveNow() {
@@ -153,17 +174,34 @@
     });
   }
 
+  // Newer than the saved version the page shows: based on it (or on a later one), or kept
+  // after it was saved (a colleague saved meanwhile, and this was typed after that).
+  function newerThanPage(copy) {
+    if (Number(copy.version || 0) >= versionValue()) {
+      return true;
+    }
+    var savedAt = Date.parse(form.getAttribute("data-saved-at") || "");
+    return !isNaN(savedAt) && Number(copy.savedAt || 0) > savedAt;
+  }
+
   function offerLocalCopy() {
+    dropSavedCopies();
+    if (form.hasAttribute("data-refused")) {
+      // The page shows what was typed, which the server did not take: it stays unsaved.
+      dirty = true;
+      changedSinceAutosave = true;
+      keepLocalCopy();
+      return;
+    }
     var copy = readLocalCopy();
     var offer = document.getElementById("local-draft-offer");
     if (!copy || !copy.fields || !offer) {
       return;
     }
-    if (sameAsForm(copy.fields)) {
-      dropLocalCopy(); // the page already shows exactly this
+    if (sameAsForm(copy.fields) || !newerThanPage(copy)) {
+      dropLocalCopy(); // the page already shows exactly this, or a later save replaced it
       return;
     }
-    // Older than the last save or not, it differs: a colleague may have saved meanwhile.
     offer.hidden = false;
     document.getElementById("local-draft-restore").addEventListener("click", function () {
       FIELDS.forEach(function (name) {
@@ -223,7 +261,7 @@
   form.addEventListener("change", onChange);
   form.addEventListener("submit", function () {
     submitting = true;
-    keepLocalCopy(); // if the save fails on the way, the text is still here
+    keepLocalCopy(true); // if the save fails on the way, the text is still here
   });
 
   window.addEventListener("beforeunload", function (event) {
