@@ -14,6 +14,11 @@ from tests.test_editor_browser import sign_in
 OFFER = "Trình duyệt này còn giữ một bản chưa lưu"
 
 
+def offer(page):
+    """The box that offers the browser's copy back (its words vary: newer or older than the saved text)."""
+    return page.locator("#local-draft-offer")
+
+
 @pytest.fixture
 def desk(live_app, clock):
     """An author with a draft, an editor, and a pending article waiting for the editor."""
@@ -51,10 +56,10 @@ def test_publishing_without_a_change_offers_no_local_copy(page, live_server, des
     page.get_by_role("button", name="Đăng bài").click()
     expect(page.get_by_text("Đã đăng bài.")).to_be_visible()
     page.wait_for_load_state("load")
-    expect(page.get_by_text(OFFER)).to_be_hidden()
+    expect(offer(page)).to_be_hidden()
     assert local_copies(page) == {}
     page.reload()
-    expect(page.get_by_text(OFFER)).to_be_hidden()
+    expect(offer(page)).to_be_hidden()
 
 
 def test_saving_a_draft_then_reloading_offers_no_local_copy(page, live_server, desk):
@@ -68,7 +73,7 @@ def test_saving_a_draft_then_reloading_offers_no_local_copy(page, live_server, d
     assert local_copies(page) == {}
     page.reload()
     expect(page.get_by_label("Tóm tắt (sapo)")).to_have_value("Tóm tắt đã được lưu.")
-    expect(page.get_by_text(OFFER)).to_be_hidden()
+    expect(offer(page)).to_be_hidden()
 
 
 def test_typing_then_closing_the_tab_offers_the_copy_and_restoring_gives_the_typed_text(context, live_server, desk):
@@ -80,7 +85,8 @@ def test_typing_then_closing_the_tab_offers_the_copy_and_restoring_gives_the_typ
     page.close()  # no beforeunload dialog: the tab is simply gone
     again = context.new_page()
     again.goto(f"{live_server}/editor/articles/{draft.id}/edit")
-    expect(again.get_by_text(OFFER)).to_be_visible()
+    expect(offer(again)).to_be_visible()
+    expect(again.get_by_text(f"{OFFER} của bài, mới hơn nội dung đang hiển thị")).to_be_visible()
     expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Tóm tắt của bài viết.")  # as saved
     again.get_by_role("button", name="Khôi phục bản đó").click()
     expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Gõ xong rồi đóng thẻ, chưa lưu.")
@@ -120,7 +126,7 @@ def test_a_save_lost_on_the_network_keeps_the_local_copy(page, live_server, desk
         page.get_by_role("button", name="Lưu nháp").click()
     page.unroute("**/editor/articles/*/edit")
     page.goto(f"{live_server}/editor/articles/{draft.id}/edit")
-    expect(page.get_by_text(OFFER)).to_be_visible()
+    expect(offer(page)).to_be_visible()
     page.get_by_role("button", name="Khôi phục bản đó").click()
     expect(page.get_by_label("Tóm tắt (sapo)")).to_have_value("Gửi đi nhưng mạng rớt.")
 
@@ -136,4 +142,24 @@ def test_saving_a_new_article_leaves_no_copy_for_the_next_new_one(page, live_ser
     assert local_copies(page) == {}
     page.get_by_role("link", name="Viết bài mới").click()
     expect(page.get_by_label("Tiêu đề")).to_have_value("")
-    expect(page.get_by_text(OFFER)).to_be_hidden()
+    expect(offer(page)).to_be_hidden()
+
+
+def test_a_copy_typed_before_a_colleagues_save_is_still_offered_as_the_older_one(context, live_server, desk):
+    """Issue 16, item 2: unsaved text older than a later save is never dropped silently; the offer says it is older."""
+    draft = desk["draft"]
+    page = context.new_page()
+    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
+    page.get_by_label("Tóm tắt (sapo)").fill("Gõ trước khi đồng nghiệp lưu.")
+    page.close()
+    draft.lead = "Bản đồng nghiệp đã lưu sau đó."
+    draft.version += 1
+    draft.updated_at = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)  # saved after the copy was kept
+    db.session.commit()
+    again = context.new_page()
+    again.goto(f"{live_server}/editor/articles/{draft.id}/edit")
+    expect(again.get_by_text("soạn trước lần lưu gần nhất")).to_be_visible()
+    expect(again.get_by_text("mới hơn nội dung đang hiển thị")).to_be_hidden()
+    expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Bản đồng nghiệp đã lưu sau đó.")
+    again.get_by_role("button", name="Khôi phục bản đó").click()
+    expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Gõ trước khi đồng nghiệp lưu.")

@@ -1,8 +1,8 @@
 /*
  * The article form: never lose a word.
  * - autosave to the server every 30 s while something changed (never a revision);
- * - a copy in this browser's storage after every change, offered back only when it differs from
- *   what the page shows and is newer than the saved version; a save the server confirms
+ * - a copy in this browser's storage after every change, offered back when it differs from what
+ *   the page shows (saying so when it is older than the saved version); a save the server confirms
  *   (data-saved-from) drops it, a refused one (data-refused: validation, conflict) keeps it;
  * - an immediate autosave when the idle prompt appears, a local copy when the session ends;
  * - presence: a heartbeat every 20 s tells who else has the article open;
@@ -198,9 +198,15 @@
     if (!copy || !copy.fields || !offer) {
       return;
     }
-    if (sameAsForm(copy.fields) || !newerThanPage(copy)) {
-      dropLocalCopy(); // the page already shows exactly this, or a later save replaced it
+    if (sameAsForm(copy.fields)) {
+      dropLocalCopy(); // the page already shows exactly this
       return;
+    }
+    // Typed before a later save (a colleague's, or this person's elsewhere): still unsaved work,
+    // so it is offered, but the words say it is the older one.
+    if (!newerThanPage(copy)) {
+      document.getElementById("local-draft-newer").hidden = true;
+      document.getElementById("local-draft-older").hidden = false;
     }
     offer.hidden = false;
     document.getElementById("local-draft-restore").addEventListener("click", function () {
