@@ -130,6 +130,7 @@ PUBLIC_QUERIES = [
 STAFF_QUERIES = [
     ("/editor/", {}, ("q", "status", "category", "author", "page")),
     ("/admin/audit", {}, ("actor", "action", "date_from", "date_to", "page")),
+    ("/admin/audit.csv", {}, ("actor", "action", "date_from", "date_to")),  # issue 16, item 3
     ("/admin/users", {}, ("q", "role", "active")),
     ("/editor/articles/{draft}/revisions/diff", {"a": "1", "b": "1"}, ("a", "b")),
 ]
