@@ -193,7 +193,7 @@ PAGES = {
     "admin-accounts": ("admin", "/admin/users", ".table"),
     "admin-account": ("admin", "/admin/users/{author}", ".button-row"),
     "admin-new-account": ("admin", "/admin/users/new", "form.form"),
-    "admin-audit": ("admin", "/admin/audit", ".table code"),
+    "admin-audit": ("admin", "/admin/audit", ".audit-sentence a"),
     "admin-settings": ("admin", "/admin/settings", "form.form"),
     "admin-password-shown": ("admin", lambda page, ids, width: show_generated_password(page, width)),
     "admin-reauth": ("fresh", lambda page, ids, width: ask_for_the_password_again(page, width)),

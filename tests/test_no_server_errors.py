@@ -130,6 +130,7 @@ PUBLIC_QUERIES = [
 STAFF_QUERIES = [
     ("/editor/", {}, ("q", "status", "category", "author", "page")),
     ("/admin/audit", {}, ("actor", "action", "date_from", "date_to", "page")),
+    ("/admin/audit.csv", {}, ("actor", "action", "date_from", "date_to")),  # issue 16, item 3
     ("/admin/users", {}, ("q", "role", "active")),
     ("/editor/articles/{draft}/revisions/diff", {"a": "1", "b": "1"}, ("a", "b")),
 ]
@@ -305,5 +306,5 @@ def test_a_filter_day_out_of_range_is_ignored_like_an_unparseable_one(site, path
     assert out_of_range.status_code == unparseable.status_code == 200
     shown = out_of_range.get_data(as_text=True)
     assert 'value="01/01/0001"' in shown and 'value="31/12/9999"' in shown  # the text stays in the boxes
-    listed = re.compile(r'href="(/[^"]+-\d+\.html)"|<code>([a-z._]+)</code>')
+    listed = re.compile(r'href="(/[^"]+-\d+\.html)"|<td class="audit-sentence">(.+?)</td>')
     assert listed.findall(shown) == listed.findall(unparseable.get_data(as_text=True)) != []
