@@ -8,7 +8,9 @@ from portal.templating import current_settings
 from portal.web.redirects import safe_next
 from portal.web.traffic import passive_request
 
-SUPPORTED_LOCALES = ("vi", "en")
+# Each language under its own name, as its readers write it (the language menus list these).
+LOCALE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+SUPPORTED_LOCALES = tuple(LOCALE_NAMES)
 COOKIE_NAME = "portal_lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600  # a year: readers choose once
 

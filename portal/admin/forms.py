@@ -8,7 +8,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from portal.auth.forms import ConfirmForm
 from portal.content.sessions import IDLE_POLICY
 from portal.content.text import clip_filter, single_line_filter
+from portal.i18n import LOCALE_NAMES
 from portal.models import Role
+from portal.web.choices import select_choices
 
 ROLE_CHOICES = [
     (Role.AUTHOR.value, _l("Tác giả")),
@@ -26,7 +28,7 @@ class AccountForm(FlaskForm):
         validators=[DataRequired(_l("Vui lòng nhập tên hiển thị.")), Length(max=120)],
     )
     email = StringField(_l("Thư điện tử"), filters=[single_line_filter], validators=[Optional(), Length(max=254)])
-    role = SelectField(_l("Vai trò"), choices=ROLE_CHOICES)
+    role = SelectField(_l("Vai trò"), choices=select_choices(ROLE_CHOICES))
 
 
 class NewAccountForm(AccountForm):
@@ -74,7 +76,7 @@ class SettingsForm(FlaskForm):
     home_latest_count = IntegerField(
         _l("Số tin mới nhất trên trang chủ"), validators=[DataRequired(), NumberRange(3, 30)]
     )
-    default_language = SelectField(_l("Ngôn ngữ mặc định"), choices=[("vi", "Tiếng Việt"), ("en", "English")])
+    default_language = SelectField(_l("Ngôn ngữ mặc định"), choices=select_choices(LOCALE_NAMES.items()))
 
 
 class AuditFilterForm(FlaskForm):
@@ -96,10 +98,10 @@ class AccountSearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Tìm theo tên"), filters=[single_line_filter, clip_filter(120)], validators=[Length(max=120)])
-    role = SelectField(_l("Vai trò"), choices=[("", _l("Tất cả"))] + ROLE_CHOICES, validate_choice=False)
+    role = SelectField(_l("Vai trò"), choices=select_choices([("", _l("Tất cả")), *ROLE_CHOICES]), validate_choice=False)
     active = SelectField(
         _l("Trạng thái"),
-        choices=[("", _l("Tất cả")), ("1", _l("Đang hoạt động")), ("0", _l("Đã khóa"))],
+        choices=select_choices([("", _l("Tất cả")), ("1", _l("Đang hoạt động")), ("0", _l("Đã khóa"))]),
         validate_choice=False,
     )
 

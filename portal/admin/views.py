@@ -56,6 +56,7 @@ from portal.content.throttling import wait_message
 from portal.extensions import db
 from portal.models import Permission, Role, User, UserSession
 from portal.templating import current_settings
+from portal.web.choices import choice_values, select_choices
 from portal.web.guards import guard_blueprint
 from portal.web.redirects import safe_next
 from portal.web.traffic import client_address, requested_page
@@ -322,8 +323,8 @@ def audit_filters() -> tuple[AuditFilterForm, sa.Select]:
     if not current_user.can(Permission.READ_AUDIT):
         abort(403)
     filters = AuditFilterForm(request.args)
-    filters.action.choices = [("", _("Tất cả")), *action_choices(audit.action_names())]
-    action = filters.action.data if filters.action.data in dict(filters.action.choices) else ""
+    filters.action.choices = select_choices([("", _("Tất cả")), *action_choices(audit.action_names())])
+    action = filters.action.data if filters.action.data in choice_values(filters.action.choices) else ""
     timezone = current_app.config["TIMEZONE"]
     start, end = parse_day(filters.date_from.data, timezone), parse_day(filters.date_to.data, timezone)
     before = end + timedelta(days=1) if end else None

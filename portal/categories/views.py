@@ -19,6 +19,7 @@ from portal.content.categories import (
 )
 from portal.extensions import db
 from portal.models import Category, Permission
+from portal.web.choices import select_choices
 from portal.web.guards import guard_blueprint
 from portal.web.traffic import client_address
 
@@ -56,7 +57,7 @@ def log(action: str, category: Category, detail: str = "") -> None:
 @bp.route("/", methods=["GET", "POST"])
 def index():
     form = CategoryForm()
-    form.parent.choices = parent_choices()
+    form.parent.choices = select_choices(parent_choices())
     if form.validate_on_submit():
         parent = db.session.get(Category, form.parent.data) if form.parent.data else None
         try:
@@ -87,9 +88,11 @@ def edit(category_id: int):
     form = CategoryForm(obj=None if request.method == "POST" else category)
     if request.method == "GET":
         form.parent.data = category.parent_id or 0
-    form.parent.choices = parent_choices(exclude=category)
+    form.parent.choices = select_choices(parent_choices(exclude=category))
     delete_form = DeleteCategoryForm()
-    delete_form.move_to.choices = [(c.id, "— " * depth + c.name) for c, depth in category_tree() if c.id != category.id]
+    delete_form.move_to.choices = select_choices(
+        (c.id, "— " * depth + c.name) for c, depth in category_tree() if c.id != category.id
+    )
     if form.validate_on_submit():
         old_slug = category.slug
         parent = db.session.get(Category, form.parent.data) if form.parent.data else None
@@ -131,7 +134,7 @@ def edit(category_id: int):
 def delete(category_id: int):
     category = category_or_404(category_id)
     form = DeleteCategoryForm()
-    form.move_to.choices = [(c.id, c.name) for c, _depth in category_tree() if c.id != category.id]
+    form.move_to.choices = select_choices((c.id, c.name) for c, _depth in category_tree() if c.id != category.id)
     if not form.validate_on_submit() and article_count(category):
         flash(_("Hãy chọn chuyên mục nhận các bài viết."), "danger")
         return redirect(url_for("categories.edit", category_id=category_id))

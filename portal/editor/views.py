@@ -29,6 +29,7 @@ from portal.editor.forms import ArticleForm, ConfirmForm, DashboardFilterForm
 from portal.extensions import db
 from portal.ids import parse_id
 from portal.models import Article, ArticleRevision, Media, Permission, User
+from portal.web.choices import select_choices
 from portal.web.guards import guard_blueprint
 from portal.web.traffic import background_request, client_address, json_body, requested_page
 
@@ -58,7 +59,7 @@ def article_category_choices() -> list[tuple[int | str, str]]:
 
 def render_form(form: ArticleForm, article: Article | None, status: int = 200, **extra):
     """The article form page, with what the person may do and who else is there."""
-    form.category.choices = article_category_choices()
+    form.category.choices = select_choices(article_category_choices())
     now = clock.now()
     holder = presence.other_holder(article, current_user, now) if article else None
     page = render_template(
@@ -82,7 +83,7 @@ def render_form(form: ArticleForm, article: Article | None, status: int = 200, *
 @bp.get("/")
 def dashboard():
     filters = DashboardFilterForm(request.args)
-    filters.status.choices = [("", _("Tất cả"))] + [(s, s) for s in STATUS_FILTERS]
+    filters.status.choices = select_choices([("", _("Tất cả")), *((s, s) for s in STATUS_FILTERS)])
     category_id, author_id = parse_id(filters.category.data), parse_id(filters.author.data)
     now = clock.now()
     stmt = editor_listing(current_user, now, filters.status.data or "", category_id, author_id, filters.q.data or "")
@@ -143,7 +144,7 @@ def just_saved_from(article: Article) -> str | None:
 def handle_save(article: Article | None):
     """Validate the posted form, store any upload, save, and answer; nothing typed is lost."""
     form = ArticleForm()
-    form.category.choices = article_category_choices()
+    form.category.choices = select_choices(article_category_choices())
     try:
         action = workflow.Action(request.form.get("action", "save"))
     except ValueError:
