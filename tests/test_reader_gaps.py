@@ -2,11 +2,18 @@
 
 import io
 import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import pytest
+import sqlalchemy as sa
 from PIL import Image
 
 from portal.content.slugs import RESERVED_SLUGS
+from portal.demo import seed_demo
+from portal.demo.content import DEMO_ARTICLES
 from portal.extensions import db
+from portal.models import Article
 from tests.factories import make_article, make_category
 
 RSS_LINK = re.compile(r'<a class="rss-link" href="([^"]+)"[^>]*>.*?RSS(.*?)</a>', re.S)
@@ -67,3 +74,60 @@ def test_the_menu_button_and_feed_links_speak_english_too(client, clock):
     html = client.get(f"/{category.slug}/").get_data(as_text=True)
     assert 'aria-hidden="true"></span>Categories</button>' in html
     assert "News from the category Thông báo" in html and "News from the whole site" in html
+
+
+# --- The demo's dates ------------------------------------------------------------------------
+
+TOWN = ZoneInfo("Asia/Ho_Chi_Minh")
+DAY_MENTION = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+MONTH_MENTION = re.compile(r"tháng (\d{1,2})\b")
+AHEAD = re.compile(r"(trước|đến) ngày $")  # a deadline or the end of a campaign: a day still to come
+
+
+def mentioned_day(day: int, month: int, near: date) -> date:
+    """The date "day/month" names, in the year that puts it closest to `near`."""
+    candidates = [date(year, month, day) for year in (near.year - 1, near.year, near.year + 1)]
+    return min(candidates, key=lambda found: abs(found - near))
+
+
+def demo_texts(article) -> str:
+    return " ".join((article.title, article.lead, re.sub(r"<[^>]+>", " ", article.body_html), article.image_caption))
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        datetime(2026, 12, 4, 3, 0, tzinfo=UTC),  # when the newcomer read "Sáng ngày 5/12" dated 02/12
+        datetime(2027, 1, 3, 18, 30, tzinfo=UTC),  # after midnight in the town, a new year
+        datetime(2027, 3, 1, 16, 55, tzinfo=UTC),  # after February's 28 days
+        datetime(2027, 7, 15, 9, 0, tzinfo=UTC),
+    ],
+    ids=str,
+)
+def test_every_demo_article_names_days_that_agree_with_its_date(app, now):
+    """Issue 16, item 6: a demo article reported "Sáng ngày 5/12" under the date 02/12.
+
+    Every day a demo article names (d/m) lies within 45 days of its publication day in
+    Asia/Ho_Chi_Minh, and on or before it, except a notice's announced days and deadlines.
+    """
+    seed_demo(len(DEMO_ARTICLES) + 5, app.config["MEDIA_DIR"], now, "mat-khau-kiem-tra-dai-2026")
+    articles = db.session.scalars(sa.select(Article)).all()
+    assert len(articles) == len(DEMO_ARTICLES) + 5
+    checked = 0
+    for article in articles:
+        published = article.published_at.astimezone(TOWN).date()
+        text = demo_texts(article)
+        assert "{" not in text, article.title
+        for found in DAY_MENTION.finditer(text):
+            if text[: found.start()].endswith("lớp "):  # "lớp 8/2" is a school class
+                continue
+            named = mentioned_day(int(found.group(1)), int(found.group(2)), published)
+            where = f"{found.group(0)} in {article.title!r}, published {published:%d/%m/%Y}"
+            assert abs((named - published).days) <= 45, where
+            if article.category.slug != "thong-bao" and not AHEAD.search(text[: found.start()]):
+                assert named <= published, where
+            checked += 1
+        months = {(published + timedelta(days=offset)).month for offset in range(-60, 90)}
+        for found in MONTH_MENTION.finditer(text):
+            assert int(found.group(1)) in months, f"{found.group(0)} in {article.title!r}, published {published}"
+    assert checked >= 25  # the texts do name days: the check above is not empty
