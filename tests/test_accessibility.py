@@ -162,10 +162,19 @@ def wait_for_the_idle_prompt(page) -> None:
     page.clock.resume()  # axe waits on timers of its own
 
 
+def open_the_menu(page, width: str) -> None:
+    """The main menu in sight: on a phone, unfolded under its "Chuyên mục" button (issue 16, item 6)."""
+    page.goto("/")
+    if width == "360px":
+        page.get_by_role("button", name="Chuyên mục").click()
+    expect(page.locator("#site-nav-list a").last).to_be_visible()
+
+
 # name: (person, a path and a selector of what makes this state of the page, or a function that
 # brings the page to its state)
 PAGES = {
     "home": ("reader", "/", ".featured .card--large img"),
+    "home-menu-open": ("reader", lambda page, ids, width: open_the_menu(page, width)),
     "category": ("reader", "/tin-tuc/", ".subcategories"),
     "tag": ("reader", "/tag/chuyen-doi-so", ".card"),
     "article": ("reader", "{article}", ".article__figure"),

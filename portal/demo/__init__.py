@@ -1,8 +1,10 @@
 """Demo content: categories, settings, accounts, articles and pictures (seed-demo)."""
 
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
@@ -54,6 +56,11 @@ ACCOUNTS = [  # username, role, display name
     ("bientap", Role.EDITOR, "Biên tập viên"),
     ("tacgia", Role.AUTHOR, "Thùy Dung"),
 ]
+
+DEMO_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # the demo town's: its days are the texts' days
+# "{day:-1}" in a demo text is the day before its publication ("4/12"), "{month:+6}" the month of
+# the sixth day after it, "{month:-1:1}" the month following that of the day before.
+DATE_MENTION = re.compile(r"\{(day|month):([+-]\d+)(?::(\d+))?\}")
 
 BULK_BATCH = 2000
 BULK_SPACING = timedelta(minutes=37)
@@ -117,6 +124,33 @@ def _tags(names: list[str], cache: dict[str, Tag]) -> list[Tag]:
     return result
 
 
+def with_dates(text: str, published: datetime) -> str:
+    """Write the days and months a demo text names, counted from its publication day in the town.
+
+    The texts never name a fixed day, so that "Sáng ngày 5/12" cannot be dated 02/12: each
+    mention is an offset from the day the article appears (see DATE_MENTION).
+    """
+    start = published.astimezone(DEMO_TIMEZONE).date()
+
+    def fill(mention: re.Match) -> str:
+        day = start + timedelta(days=int(mention.group(2)))
+        if mention.group(1) == "day":
+            return f"{day.day}/{day.month}"
+        return str((day.month - 1 + int(mention.group(3) or 0)) % 12 + 1)
+
+    return DATE_MENTION.sub(fill, text)
+
+
+def dated_texts(data: dict, published: datetime) -> dict[str, str]:
+    """The demo article's title, lead, body HTML and caption, with their days written for this publication."""
+    return {
+        "title": with_dates(data["title"], published),
+        "lead": with_dates(data["lead"], published),
+        "body": _body_html([with_dates(p, published) for p in data["body"]]),
+        "caption": with_dates(data["caption"], published),
+    }
+
+
 def _body_html(paragraphs: list[str]) -> str:
     """Paragraph HTML for a demo body (the text is ours; it is escaped all the same)."""
     from markupsafe import escape
@@ -127,22 +161,23 @@ def _body_html(paragraphs: list[str]) -> str:
 def _rich_article(index: int, ctx: dict, now: datetime) -> Article:
     """One of the hand-written demo articles, with picture, tags and a first revision."""
     data = DEMO_ARTICLES[index]
-    source = _body_html(data["body"])
+    published = now - timedelta(days=data["days_ago"], hours=index % 9, minutes=7 * index % 60)
+    texts = dated_texts(data, published)
     article = Article(
-        title=data["title"],
-        slug=slugify(data["title"]),
-        lead=data["lead"],
-        body_source=source,
-        body_html=clean_html(source),
+        title=texts["title"],
+        slug=slugify(texts["title"]),
+        lead=texts["lead"],
+        body_source=texts["body"],
+        body_html=clean_html(texts["body"]),
         byline=data["byline"],
         source=data["source"],
         category=ctx["categories"][data["category"]],
         image=ctx["pictures"][data["picture"] % len(ctx["pictures"])],
-        image_caption=data["caption"],
+        image_caption=texts["caption"],
         status=ArticleStatus.PUBLISHED,
         featured=data["featured"],
         author=ctx["author"],
-        published_at=now - timedelta(days=data["days_ago"], hours=index % 9, minutes=7 * index % 60),
+        published_at=published,
         tags=_tags(data["tags"], ctx["tags"]),
     )
     article.created_at = article.updated_at = article.published_at
@@ -157,16 +192,16 @@ def _bulk_rows(start: int, stop: int, ctx: dict, now: datetime) -> list[dict]:
     rows = []
     for index in range(start, stop):
         data = DEMO_ARTICLES[index % len(DEMO_ARTICLES)]
-        title = f"{data['title']} (bản tin số {index + 1})"
-        source = _body_html(data["body"])
         when = now - timedelta(days=121) - (index - len(DEMO_ARTICLES)) * BULK_SPACING
+        texts = dated_texts(data, when)
+        title, source = f"{texts['title']} (bản tin số {index + 1})", texts["body"]
         rows.append(
             {
-                "title": title, "slug": f"{slugify(data['title'], max_length=60)}-ban-tin-{index + 1}", "lead": data["lead"], "body_source": source,
+                "title": title, "slug": f"{slugify(texts['title'], max_length=60)}-ban-tin-{index + 1}", "lead": texts["lead"], "body_source": source,
                 "body_html": source, "byline": data["byline"], "source": data["source"],
                 "category_id": ctx["categories"][data["category"]].id,
                 "image_id": ctx["pictures"][data["picture"] % len(ctx["pictures"])].id,
-                "image_caption": data["caption"], "status": ArticleStatus.PUBLISHED,
+                "image_caption": texts["caption"], "status": ArticleStatus.PUBLISHED,
                 "author_id": ctx["author"].id, "published_at": when, "created_at": when, "updated_at": when,
             }
         )  # fmt: skip

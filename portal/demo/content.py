@@ -2,16 +2,16 @@
 
 DEMO_ARTICLES: list[dict] = [
     {
-        "title": "Thông báo kế hoạch tiêm chủng mở rộng định kỳ tháng 12 tại Trạm Y tế thị trấn Hương An",
+        "title": "Thông báo kế hoạch tiêm chủng mở rộng định kỳ tháng {month:+6} tại Trạm Y tế thị trấn Hương An",
         "lead": (
-            "Trạm Y tế thị trấn Hương An thông báo lịch tiêm chủng mở rộng định kỳ tháng 12 cho trẻ em dưới "
+            "Trạm Y tế thị trấn Hương An thông báo lịch tiêm chủng mở rộng định kỳ tháng {month:+6} cho trẻ em dưới "
             "5 tuổi và phụ nữ có thai trên địa bàn, đề nghị phụ huynh đưa trẻ đi tiêm đúng lịch, đủ mũi."
         ),
         "body": [
             (
-                "Buổi tiêm chủng được tổ chức vào các ngày 10 và 11/12 tại Trạm Y tế thị trấn Hương An, thời "
-                "gian buổi sáng từ 7 giờ 30 đến 10 giờ 30, buổi chiều từ 13 giờ 30 đến 16 giờ. Ngày 10/12 "
-                "dành cho trẻ thuộc các khu phố Trung Phước, Đông Hương, Xuân Phú, An Hòa; ngày 11/12 dành "
+                "Buổi tiêm chủng được tổ chức vào các ngày {day:+6} và {day:+7} tại Trạm Y tế thị trấn Hương An, thời "
+                "gian buổi sáng từ 7 giờ 30 đến 10 giờ 30, buổi chiều từ 13 giờ 30 đến 16 giờ. Ngày {day:+6} "
+                "dành cho trẻ thuộc các khu phố Trung Phước, Đông Hương, Xuân Phú, An Hòa; ngày {day:+7} dành "
                 "cho trẻ thuộc các khu phố Phước Hạ, Tân Phú, Tây An và Nam Sơn."
             ),
             (
@@ -90,11 +90,11 @@ DEMO_ARTICLES: list[dict] = [
         "title": "Thông báo tạm dừng cấp nước để sửa chữa, bảo dưỡng tuyến ống chính trên địa bàn thị trấn Hương An",
         "lead": (
             "Để phục vụ công tác sửa chữa, đấu nối và bảo dưỡng tuyến ống cấp nước chính, đơn vị cấp nước "
-            "thông báo tạm dừng cung cấp nước sạch tại một số khu phố của thị trấn Hương An trong ngày 12/12."
+            "thông báo tạm dừng cung cấp nước sạch tại một số khu phố của thị trấn Hương An trong ngày {day:+4}."
         ),
         "body": [
             (
-                "Theo thông báo, thời gian tạm dừng cấp nước từ 7 giờ 00 đến 17 giờ 00 ngày 12/12. Khu vực "
+                "Theo thông báo, thời gian tạm dừng cấp nước từ 7 giờ 00 đến 17 giờ 00 ngày {day:+4}. Khu vực "
                 "bị ảnh hưởng gồm các hộ dân, cơ quan, đơn vị thuộc khu phố Trung Phước, Đông Hương, Xuân "
                 "Phú và một phần khu phố An Hòa dọc tuyến đường trung tâm thị trấn. Các khu vực khác vẫn "
                 "được cấp nước bình thường, tuy nhiên áp lực nước có thể yếu hơn."
@@ -130,7 +130,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Sở Thông tin và Truyền thông làm việc với thị trấn Hương An về chuyển đổi số",
         "lead": (
-            "Sáng ngày 5/12, đoàn công tác của Sở Thông tin và Truyền thông tỉnh Quảng Nam đã có buổi làm "
+            "Sáng ngày {day:-1}, đoàn công tác của Sở Thông tin và Truyền thông tỉnh Quảng Nam đã có buổi làm "
             "việc với UBND thị trấn Hương An về tình hình triển khai chuyển đổi số, xây dựng chính quyền số "
             "tại địa phương."
         ),
@@ -182,7 +182,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "HĐND thị trấn Hương An tổ chức kỳ họp thường lệ cuối năm, thông qua nhiều nghị quyết quan trọng",
         "lead": (
-            "Ngày 4/12, HĐND thị trấn Hương An tổ chức kỳ họp thường lệ cuối năm nhằm đánh giá kết quả thực "
+            "Ngày {day:-1}, HĐND thị trấn Hương An tổ chức kỳ họp thường lệ cuối năm nhằm đánh giá kết quả thực "
             "hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh và quyết định nhiều nội dung "
             "quan trọng cho năm tới."
         ),
@@ -235,7 +235,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Quế Sơn ra quân đợt cao điểm bảo đảm trật tự an toàn giao thông dịp cuối năm và Tết Nguyên đán",
         "lead": (
-            "Sáng ngày 2/12, Ban An toàn giao thông huyện Quế Sơn tổ chức lễ ra quân đợt cao điểm bảo đảm "
+            "Sáng ngày {day:-1}, Ban An toàn giao thông huyện Quế Sơn tổ chức lễ ra quân đợt cao điểm bảo đảm "
             "trật tự an toàn giao thông, tập trung xử lý các hành vi vi phạm là nguyên nhân trực tiếp gây "
             "tai nạn."
         ),
@@ -328,7 +328,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Chủ tịch UBND thị trấn Hương An tiếp công dân định kỳ, chỉ đạo giải quyết dứt điểm nhiều kiến nghị",
         "lead": (
-            "Trong buổi tiếp công dân định kỳ tháng 11, Chủ tịch UBND thị trấn Hương An đã trực tiếp lắng "
+            "Trong buổi tiếp công dân định kỳ tháng {month:-2}, Chủ tịch UBND thị trấn Hương An đã trực tiếp lắng "
             "nghe, trả lời và chỉ đạo giải quyết 7 lượt kiến nghị của người dân liên quan đến đất đai, hạ "
             "tầng và chính sách xã hội."
         ),
@@ -461,7 +461,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Hội thi văn nghệ quần chúng thị trấn Hương An thu hút 12 đội đến từ các khu phố, trường học",
         "lead": (
-            "Tối ngày 19/11, tại sân Trung tâm Văn hóa - Thể thao thị trấn, Hội thi văn nghệ quần chúng thị "
+            "Tối ngày {day:-1}, tại sân Trung tâm Văn hóa - Thể thao thị trấn, Hội thi văn nghệ quần chúng thị "
             "trấn Hương An đã diễn ra sôi nổi với sự tham gia của 12 đội cùng gần 300 diễn viên, nghệ nhân "
             "không chuyên."
         ),
@@ -602,7 +602,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Trạm Y tế thị trấn Hương An khám sàng lọc bệnh không lây nhiễm miễn phí cho hơn 300 người cao tuổi",
         "lead": (
-            "Trong hai ngày 8 và 9/11, Trạm Y tế thị trấn Hương An phối hợp với Trung tâm Y tế huyện Quế Sơn "
+            "Trong hai ngày {day:-3} và {day:-2}, Trạm Y tế thị trấn Hương An phối hợp với Trung tâm Y tế huyện Quế Sơn "
             "tổ chức khám sàng lọc tăng huyết áp, đái tháo đường và một số bệnh không lây nhiễm cho người "
             "cao tuổi trên địa bàn."
         ),
@@ -692,16 +692,16 @@ DEMO_ARTICLES: list[dict] = [
         "picture": 1,
     },
     {
-        "title": "UBND thị trấn Hương An họp phiên thường kỳ tháng 10, đánh giá tình hình kinh tế - xã hội",
+        "title": "UBND thị trấn Hương An họp phiên thường kỳ tháng {month:-1}, đánh giá tình hình kinh tế - xã hội",
         "lead": (
-            "Chiều ngày 31/10, UBND thị trấn Hương An tổ chức phiên họp thường kỳ tháng 10 nhằm đánh giá kết "
-            "quả thực hiện nhiệm vụ trong tháng và triển khai các nhiệm vụ trọng tâm của tháng 11."
+            "Chiều ngày {day:-1}, UBND thị trấn Hương An tổ chức phiên họp thường kỳ tháng {month:-1} nhằm đánh giá kết "
+            "quả thực hiện nhiệm vụ trong tháng và triển khai các nhiệm vụ trọng tâm của tháng {month:-1:1}."
         ),
         "body": [
             (
                 "Phiên họp do ông Nguyễn Văn Thành, Chủ tịch UBND thị trấn, chủ trì. Tham dự có các Phó Chủ "
                 "tịch UBND thị trấn, công chức chuyên môn, trưởng các khu phố và đại diện các đoàn thể. Theo "
-                "báo cáo, trong tháng 10, các địa phương đã hoàn thành thu hoạch lúa vụ Hè Thu, năng suất "
+                "báo cáo, trong tháng {month:-1}, các địa phương đã hoàn thành thu hoạch lúa vụ Hè Thu, năng suất "
                 "đạt khá; công tác chuẩn bị phòng chống thiên tai được triển khai chủ động, không để xảy ra "
                 "thiệt hại lớn trong các đợt mưa vừa qua."
             ),
@@ -709,7 +709,7 @@ DEMO_ARTICLES: list[dict] = [
                 "Công tác thu ngân sách đạt khoảng 85% dự toán năm; việc giải quyết thủ tục hành chính tại "
                 "Bộ phận Một cửa bảo đảm đúng hạn, không có hồ sơ trễ hẹn. Các hoạt động văn hóa, thể thao, "
                 "chăm lo an sinh xã hội được duy trì; tình hình an ninh, trật tự an toàn xã hội trên địa bàn "
-                "cơ bản ổn định. Công tác chuẩn bị cho các hoạt động kỷ niệm, sự kiện lớn trong tháng 11 "
+                "cơ bản ổn định. Công tác chuẩn bị cho các hoạt động kỷ niệm, sự kiện lớn trong tháng {month:-1:1} "
                 "được triển khai đúng kế hoạch."
             ),
             (
@@ -764,7 +764,7 @@ DEMO_ARTICLES: list[dict] = [
             (
                 "Hồ sơ đăng ký gồm đơn đăng ký học nghề theo mẫu, bản sao thẻ căn cước và giấy tờ chứng minh "
                 "thuộc đối tượng ưu tiên (nếu có). Người có nhu cầu đăng ký tại Bộ phận Tiếp nhận và trả kết "
-                "quả UBND thị trấn hoặc qua trưởng các khu phố trước ngày 15/11. Mọi chi tiết xin liên hệ "
+                "quả UBND thị trấn hoặc qua trưởng các khu phố trước ngày {day:+14}. Mọi chi tiết xin liên hệ "
                 "công chức văn hóa - xã hội thị trấn trong giờ hành chính."
             ),
         ],
@@ -780,7 +780,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Hội thi Nhà nông đua tài huyện Quế Sơn thu hút hơn 100 hội viên nông dân đến từ các xã, thị trấn",
         "lead": (
-            "Ngày 23/10, Hội Nông dân huyện Quế Sơn tổ chức Hội thi Nhà nông đua tài với sự tham gia của 14 "
+            "Ngày {day:-1}, Hội Nông dân huyện Quế Sơn tổ chức Hội thi Nhà nông đua tài với sự tham gia của 14 "
             "đội thi, tạo sân chơi bổ ích để hội viên trao đổi kinh nghiệm sản xuất, ứng dụng khoa học kỹ "
             "thuật."
         ),
@@ -827,7 +827,7 @@ DEMO_ARTICLES: list[dict] = [
         ),
         "body": [
             (
-                "Theo kế hoạch, tháng cao điểm được tổ chức từ ngày 17/10 đến ngày 18/11 với nhiều hoạt động "
+                "Theo kế hoạch, tháng cao điểm được tổ chức từ ngày {day:-1} đến ngày {day:+31} với nhiều hoạt động "
                 "như vận động ủng hộ Quỹ Vì người nghèo các cấp, thăm hỏi, tặng quà cho hộ có hoàn cảnh đặc "
                 "biệt khó khăn và hỗ trợ xây mới, sửa chữa nhà ở. Nguồn quỹ vận động được công khai, minh "
                 "bạch và sử dụng đúng mục đích, đúng đối tượng."
@@ -908,7 +908,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Huyện Quế Sơn sơ kết 9 tháng thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
         "lead": (
-            "Chiều ngày 15/10, Ban Chỉ đạo các chương trình mục tiêu quốc gia huyện Quế Sơn tổ chức hội nghị "
+            "Chiều ngày {day:-1}, Ban Chỉ đạo các chương trình mục tiêu quốc gia huyện Quế Sơn tổ chức hội nghị "
             "sơ kết 9 tháng đầu năm, triển khai nhiệm vụ trọng tâm những tháng cuối năm về xây dựng nông "
             "thôn mới."
         ),
@@ -953,7 +953,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Thị trấn Hương An ra mắt Tổ công nghệ số cộng đồng tại 8 khu phố",
         "lead": (
-            "Tối ngày 6/10, UBND thị trấn Hương An tổ chức ra mắt các Tổ công nghệ số cộng đồng tại 8 khu "
+            "Tối ngày {day:-1}, UBND thị trấn Hương An tổ chức ra mắt các Tổ công nghệ số cộng đồng tại 8 khu "
             "phố, lực lượng nòng cốt đưa chuyển đổi số đến với từng hộ gia đình trên địa bàn."
         ),
         "body": [
@@ -994,7 +994,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Hương An tổ chức chương trình Vui Tết Trung thu, trao quà cho thiếu nhi có hoàn cảnh khó khăn",
         "lead": (
-            "Nhân dịp Tết Trung thu, tối ngày 5/10, UBND thị trấn Hương An phối hợp với Đoàn Thanh niên thị "
+            "Nhân dịp Tết Trung thu, tối ngày {day:-1}, UBND thị trấn Hương An phối hợp với Đoàn Thanh niên thị "
             'trấn tổ chức chương trình "Vui Tết Trung thu" cho hơn 500 thiếu nhi trên địa bàn.'
         ),
         "body": [
@@ -1080,7 +1080,7 @@ DEMO_ARTICLES: list[dict] = [
         "title": "Thông báo lịch tiếp công dân định kỳ của lãnh đạo UBND thị trấn Hương An trong quý IV",
         "lead": (
             "UBND thị trấn Hương An thông báo lịch tiếp công dân định kỳ của Chủ tịch và các Phó Chủ tịch "
-            "UBND thị trấn trong các tháng 10, 11 và 12 để nhân dân biết, liên hệ khi có nhu cầu phản ánh, "
+            "UBND thị trấn trong các tháng {month:+0}, {month:+0:1} và {month:+0:2} để nhân dân biết, liên hệ khi có nhu cầu phản ánh, "
             "kiến nghị."
         ),
         "body": [
@@ -1164,7 +1164,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Thị trấn Hương An tổ chức diễn tập ứng phó lũ lụt và tìm kiếm cứu nạn trước mùa mưa bão",
         "lead": (
-            "Sáng ngày 20/9, UBND thị trấn Hương An tổ chức diễn tập ứng phó lũ lụt và tìm kiếm cứu nạn với "
+            "Sáng ngày {day:-1}, UBND thị trấn Hương An tổ chức diễn tập ứng phó lũ lụt và tìm kiếm cứu nạn với "
             "sự tham gia của gần 150 người thuộc các lực lượng quân sự, công an, y tế, đoàn thể và nhân dân."
         ),
         "body": [
@@ -1233,7 +1233,7 @@ DEMO_ARTICLES: list[dict] = [
             ),
             (
                 "Đoàn đề nghị các địa phương khẩn trương khắc phục những tồn tại, hoàn thành trước ngày "
-                "30/9; tổ chức trực ban nghiêm túc, theo dõi sát diễn biến thời tiết để kịp thời thông tin, "
+                "{day:+20}; tổ chức trực ban nghiêm túc, theo dõi sát diễn biến thời tiết để kịp thời thông tin, "
                 "cảnh báo đến người dân. Đặc biệt, cần kiên quyết di dời người dân ra khỏi khu vực nguy hiểm "
                 "khi có thiên tai, không để người dân qua lại những nơi nước chảy xiết."
             ),
@@ -1250,7 +1250,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Quế Sơn triển khai tiêm vắc xin sởi bổ sung cho trẻ em tại các xã, thị trấn",
         "lead": (
-            "Từ ngày 5/9, Trung tâm Y tế huyện Quế Sơn phối hợp với các trạm y tế tổ chức tiêm vắc xin sởi "
+            "Từ ngày {day:-1}, Trung tâm Y tế huyện Quế Sơn phối hợp với các trạm y tế tổ chức tiêm vắc xin sởi "
             "bổ sung cho trẻ từ 1 đến 5 tuổi chưa tiêm đủ mũi, nhằm chủ động phòng bệnh trong cộng đồng."
         ),
         "body": [
@@ -1292,7 +1292,7 @@ DEMO_ARTICLES: list[dict] = [
     {
         "title": "Quế Sơn khánh thành điểm trường mầm non mới tại thị trấn Hương An, đón gần 150 trẻ đến lớp",
         "lead": (
-            "Sáng ngày 4/9, UBND huyện Quế Sơn tổ chức lễ khánh thành và đưa vào sử dụng điểm trường mới của "
+            "Sáng ngày {day:-1}, UBND huyện Quế Sơn tổ chức lễ khánh thành và đưa vào sử dụng điểm trường mới của "
             "Trường Mầm non Hương An, đáp ứng nhu cầu gửi trẻ ngày càng tăng của người dân trên địa bàn."
         ),
         "body": [

@@ -19,10 +19,11 @@ from portal.models import Article, Category, Tag
 from portal.public import structured_data
 from portal.templating import site_context
 from portal.web.routes import shared_page
-from portal.web.traffic import requested_page
+from portal.web.traffic import passive_request, requested_page
 
 bp = Blueprint("public", __name__)
 
+ICON_SECONDS = 30 * 24 * 3600  # its address carries no version: a month, not the year ?v= files get
 MEDIA_NAME = re.compile(r"^[0-9a-f]{32}(-\d{2,4})?\.(jpg|png)$")
 
 
@@ -163,4 +164,13 @@ def media(filename: str):
         abort(404)
     response = send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=31_536_000)
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@bp.get("/favicon.ico")
+@passive_request  # a browser fetches it on its own: not the person's activity
+def favicon():
+    """The emblem as an icon (16, 32 and 48 px) where browsers and feed readers look without asking the page."""
+    response = send_from_directory(current_app.static_folder, "favicon.ico", mimetype="image/x-icon")
+    response.headers["Cache-Control"] = f"public, max-age={ICON_SECONDS}"
     return response
