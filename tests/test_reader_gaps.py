@@ -13,8 +13,8 @@ from portal.content.slugs import RESERVED_SLUGS
 from portal.demo import seed_demo
 from portal.demo.content import DEMO_ARTICLES
 from portal.extensions import db
-from portal.models import Article
-from tests.factories import make_article, make_category
+from portal.models import Article, Role
+from tests.factories import make_article, make_category, make_user
 
 RSS_LINK = re.compile(r'<a class="rss-link" href="([^"]+)"[^>]*>.*?RSS(.*?)</a>', re.S)
 
@@ -29,6 +29,14 @@ def test_favicon_ico_is_the_emblem_in_three_sizes_kept_a_month(client):
     assert icon.format == "ICO"
     assert icon.info["sizes"] == {(16, 16), (32, 32), (48, 48)}
     assert client.get("/favicon.ico", headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
+
+
+def test_a_signed_in_browser_keeps_the_favicon_too(login):
+    """Issue 16, item 6: the icon is the same for everyone, so staff browsers may keep it as readers do."""
+    user = make_user(Role.AUTHOR)
+    db.session.commit()
+    staff = login(user)
+    assert staff.get("/favicon.ico").headers["Cache-Control"] == "public, max-age=2592000"
 
 
 def test_favicon_ico_is_no_category_and_pages_link_their_icons(client, clock):

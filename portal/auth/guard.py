@@ -163,7 +163,7 @@ def register(app: Flask) -> None:
 
     @app.after_request
     def no_store_for_signed_in(response):
-        shared_files = request.endpoint in {"static", "public.media"}  # the same for everyone: keep caching them
+        shared_files = request.endpoint in {"static", "public.media", "public.favicon"}  # the same for everyone: keep caching them
         if ("_user_id" in session and not shared_files) or request.endpoint in {"auth.login"}:
             response.headers["Cache-Control"] = "no-store"
             response.headers["Vary"] = "Cookie"
