@@ -33,6 +33,8 @@ SEARCHES = {
     "search unique '77777'": "77777",
     "search two words": "nong thon",
     "search quoted phrase": '"nong thon moi"',
+    "search common typed 'xã'": "xã",
+    "search two words typed": "nông thôn",
 }
 
 

@@ -29,6 +29,7 @@ TOUR = [
     ("article-en", "anonymous-en", "{article}"),
     ("print", "anonymous", "/print/{article_id}"),
     ("search", "anonymous", "/search?q=le+hoi"),
+    ("search-typed-accents", "anonymous", "/search?q=l%E1%BB%85+h%E1%BB%99i"),
     ("search-nothing-found", "anonymous", "/search?q=khongcogiday"),
     ("search-empty", "anonymous", "/search"),
     ("login", "anonymous", "/login"),

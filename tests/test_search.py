@@ -1,9 +1,11 @@
 """Accent-insensitive search, the same on SQLite and PostgreSQL."""
 
+import re
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from flask_migrate import upgrade
 
 from portal.content import search as search_module
 from portal.content.editing import ArticleInput, save_article
@@ -159,10 +161,11 @@ def test_search_runs_the_same_few_statements_however_many_articles_match(app, cl
     counts = []
     for count in (5, 75):
         publish_news(count, db.session.get(Category, category_id), clock)
-        response, statements = statements_of(client, "/search?q=xa")
-        assert response.status_code == 200 and "<mark>xã</mark>" in response.get_data(as_text=True)
-        counts.append(len(statements))
-    assert counts[0] == counts[1] <= 10, counts
+        for query in ("xa", "xã"):  # typed diacritics are tested in the same statement
+            response, statements = statements_of(client, f"/search?q={query}")
+            assert response.status_code == 200 and "<mark>xã</mark>" in response.get_data(as_text=True)
+            counts.append(len(statements))
+    assert counts[0] == counts[1] == counts[2] == counts[3] <= 10, counts
 
 
 def test_only_the_newest_matches_are_ranked_and_the_count_says_there_are_more(client, clock, monkeypatch):
@@ -191,3 +194,112 @@ def test_unpublishing_removes_an_article_from_results(client, library, clock):
     db.session.commit()
     assert plain(titles(client, "duong giao thong")) == []
     assert reindex() == 5
+
+
+@pytest.fixture
+def accents(app, clock):
+    """Words that fold together but differ in their diacritics (lễ/lệ, sở/số/sơ, hội/hồi, đá/da),
+    the older or weaker match written with the diacritics a reader types."""
+    editor, news = make_user(Role.EDITOR), make_category("Tin tức")
+    db.session.commit()
+    for hours_ago, title, body in [
+        (9, "Lễ hội đình làng Phú Mỹ khai mạc với nhiều hoạt động văn hóa", "<p>Đình làng đông vui.</p>"),
+        (1, "Kỳ họp thường lệ: hội đồng bàn lệ phí, hội phí", "<p>Thường lệ, hội đồng họp cuối năm.</p>"),
+        (8, "Sở Thông tin và Truyền thông tập huấn", "<p>Sở hướng dẫn cán bộ.</p>"),
+        (2, "Số hóa thông tin hộ tịch", "<p>Số liệu được cập nhật.</p>"),
+        (3, "Sơ kết công tác thông tin", "<p>Buổi sơ kết tổ chức tại cơ sở.</p>"),
+        (7, "Hồi ức người lính", "<p>Cuốn hồi ký ra mắt.</p>"),
+        (6, "Đá bóng giao hữu", "<p>Sân đá bóng mới.</p>"),
+        (4, "Da giày xuất khẩu", "<p>Hàng da thuộc, da bò.</p>"),
+    ]:
+        data = ArticleInput(
+            title=title, body_source=body, category_id=news.id, published_at=clock() - timedelta(hours=hours_ago)
+        )
+        save_article(None, data, editor, Action.PUBLISH, 0, clock())
+        db.session.commit()
+
+
+def results(client, query: str, **params) -> tuple[str, list[tuple[str, set[str]]]]:
+    """The count line and, in the order shown, each result's title and its highlighted words."""
+    html = client.get("/search", query_string={"q": query, **params}).get_data(as_text=True)
+    count = html.split('role="status">', 1)[1].split("<", 1)[0]
+    shown = []
+    for item in html.split('<li class="search-result">')[1:]:
+        title = plain([item.split('class="card__title"', 1)[1].split("<a href=", 1)[1].split("</a>")[0]])[0]
+        shown.append((title, {word.lower() for word in re.findall(r"<mark>(.*?)</mark>", item)}))
+    return count, shown
+
+
+LE = "Lễ hội đình làng Phú Mỹ khai mạc với nhiều hoạt động văn hóa"
+HOP = "Kỳ họp thường lệ: hội đồng bàn lệ phí, hội phí"
+SO, SO_HOA, SO_KET = "Sở Thông tin và Truyền thông tập huấn", "Số hóa thông tin hộ tịch", "Sơ kết công tác thông tin"
+HOI_UC, DA_BONG, DA_GIAY = "Hồi ức người lính", "Đá bóng giao hữu", "Da giày xuất khẩu"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # typed with diacritics: exact matches first, folded ones after, each highlighted its way
+        ("lễ hội", [(LE, {"lễ", "hội"}), (HOP, {"lệ", "hội"})]),
+        ("hội", [(HOP, {"hội"}), (LE, {"hội"}), (HOI_UC, {"hồi"})]),
+        ("hồi", [(HOI_UC, {"hồi"}), (HOP, {"hội"}), (LE, {"hội"})]),
+        ("sở", [(SO_KET, {"sở"}), (SO, {"sở"}), (SO_HOA, {"số"})]),
+        ("số", [(SO_HOA, {"số"}), (SO_KET, {"sơ", "sở"}), (SO, {"sở"})]),
+        ("sơ", [(SO_KET, {"sơ"}), (SO_HOA, {"số"}), (SO, {"sở"})]),
+        ("sở thông tin", [(SO, {"sở", "thông", "tin"}), (SO_KET, {"sở", "thông", "tin"}), (SO_HOA, {"số", "thông", "tin"})]),
+        ("đá", [(DA_BONG, {"đá"}), (DA_GIAY, {"da"})]),
+        ("ĐÁ", [(DA_BONG, {"đá"}), (DA_GIAY, {"da"})]),
+        ("So\u031b\u0309 tho\u0302ng tin", [(SO, {"sở", "thông", "tin"}), (SO_KET, {"sở", "thông", "tin"}), (SO_HOA, {"số", "thông", "tin"})]),
+        # no diacritics: folded, as before (the stronger or newer match first, every fold marked)
+        ("le hoi", [(HOP, {"lệ", "hội"}), (LE, {"lễ", "hội"})]),
+        ("hoi", [(HOP, {"hội"}), (HOI_UC, {"hồi"}), (LE, {"hội"})]),
+        ("so thong tin", [(SO, {"sở", "thông", "tin"}), (SO_HOA, {"số", "thông", "tin"}), (SO_KET, {"sơ", "sở", "thông", "tin"})]),
+        ("da", [(DA_GIAY, {"da"}), (DA_BONG, {"đá"})]),
+    ],
+)  # fmt: skip
+def test_words_typed_with_diacritics_rank_and_highlight_first(client, accents, query, expected):
+    """Issue 16, item 5: a query typed with diacritics shows the articles holding those exact words
+    first, highlights only them where a result holds them, and still lists the folded matches."""
+    count, shown = results(client, query)
+    assert shown == expected
+    assert count == f"{len(expected)} kết quả"
+
+
+def test_typed_diacritics_change_the_order_not_the_count_nor_the_pages(client, accents):
+    """Issue 16, item 5: "lễ hội" and "le hoi" find the same articles, one page at a time with no
+    repeats; only the order differs."""
+    save_settings({"page_size": "1"})
+    db.session.commit()
+    for query, order in [("lễ hội", [LE, HOP]), ("le hoi", [HOP, LE])]:
+        pages = [results(client, query, page=number) for number in (1, 2)]
+        assert [title for _count, [(title, _marked)] in pages] == order
+        assert all(count == "2 kết quả" for count, _shown in pages)
+        assert client.get("/search", query_string={"q": query, "page": 3}).status_code == 404
+
+
+
+def test_upgrading_gives_articles_indexed_before_their_words_as_written(app, client, clock):
+    """Issue 16, item 5: after `flask db upgrade`, articles indexed by the previous version rank
+    by typed diacritics too (migration 0011 fills their words, tags included)."""
+    db.drop_all()
+    with db.engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade(revision="0010_imported_records")
+    news = make_category("Tin tức")
+    older = make_article("Đá bóng giao hữu", news, now=clock() - timedelta(hours=2), tags=[make_tag("Sân cỏ")])
+    newer = make_article("Da giày xuất khẩu", news, now=clock(), body_html="<p>Hàng da, da bò.</p>")
+    for article in (older, newer):
+        title, content, _words = search_module.document_for(article)
+        values = {"id": article.id, "title": title, "content": content}
+        db.session.execute(sa.text("INSERT INTO search_documents VALUES (:id, :title, :content)"), values)
+        if db.engine.dialect.name == "sqlite":
+            db.session.execute(sa.text("INSERT INTO search_fts (rowid, title, content) VALUES (:id, :title, :content)"), values)
+    db.session.commit()
+    upgrade()
+    words = db.session.scalar(sa.select(SearchDocument.words).where(SearchDocument.article_id == older.id))
+    assert words.startswith(" đá bóng giao hữu ") and " sân cỏ " in words
+    db.session.commit()  # no transaction left open while the client reads (PostgreSQL's locks)
+    assert plain(titles(client, "da")) == ["Da giày xuất khẩu", "Đá bóng giao hữu"]
+    assert plain(titles(client, "đá")) == ["Đá bóng giao hữu", "Da giày xuất khẩu"]
+    with db.engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE alembic_version"))

@@ -9,9 +9,18 @@ Matching: every word must appear whole ("xa" finds "xã", not "xanh"); a query i
 appear as a phrase. Only when whole words find nothing is the last word taken as the start of
 a word ("phuon" finds "phường").
 
+Diacritics the reader typed count: when the query carries any (after NFC; "đ" is one too), its
+words are also taken as typed, and among the matches those that hold more of the typed words
+exactly (same diacritics, any case) come first: "lễ hội" puts "Lễ hội đình làng" above "kỳ họp
+thường lệ của hội đồng". Folded-only matches still follow, so the count is the same; a query
+without diacritics is answered exactly as before. Each document keeps its distinct words as
+written (`SearchDocument.words`), and the exact test is one substring test per typed word on the
+candidates only, in the database. Highlighting follows the same rule, per result and per word.
+
 Ranking: the engine first takes the newest CANDIDATES matching articles a reader may see
 (newest by id: ids grow as articles are written, and both engines can walk their index that
-way and stop early), then orders only those by relevance (SQLite's bm25 with the title
+way and stop early), then orders only those by how many typed words they hold exactly (see above), then by
+relevance (SQLite's bm25 with the title
 weighing ten times the text; PostgreSQL's ts_rank_cd over the stored, weighted tsvector,
 title = A, text = B), ties by publication date. Older matches beyond the newest CANDIDATES
 are not shown: the count then reads "more than CANDIDATES", and a common word costs what
@@ -51,6 +60,23 @@ def fold(text: str) -> str:
     return fold_vietnamese(unicodedata.normalize("NFC", text or "")).lower()
 
 
+def written(text: str) -> str:
+    """Lowercase NFC form of a text, diacritics kept: what exact matching compares."""
+    return unicodedata.normalize("NFC", (text or "").lower())
+
+
+def distinct_words(text: str) -> list[str]:
+    """The distinct words of a text as written (lowercase NFC), in order of first use."""
+    return list(dict.fromkeys(_WORD.findall(written(text))))
+
+
+def _typed_words(text: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The typed form of each token when the text carries diacritics, else ()."""
+    typed = tuple(_WORD.findall(written(text)))[: len(tokens)]
+    aligned = len(typed) == len(tokens) and all(fold(word) == token for word, token in zip(typed, tokens))
+    return typed if aligned and typed != tokens else ()
+
+
 def plain_text(body_html: str) -> str:
     """The words of an HTML body, tags dropped and entities decoded."""
     return html.unescape(_TAG.sub(" ", body_html or ""))
@@ -64,13 +90,36 @@ class Query:
     tokens: tuple[str, ...]
     phrase: bool = False
     prefix: bool = False
+    typed: tuple[str | None, ...] = ()  # per token, the word as typed to match exactly, or None
 
     @classmethod
     def parse(cls, raw: str) -> "Query":
-        """Fold and tokenize; anything but letters and digits is a separator."""
+        """Fold and tokenize; anything but letters and digits is a separator.
+
+        When the text carries diacritics, `typed` keeps each word as typed (lowercase NFC).
+        """
         text = (raw or "")[:MAX_QUERY_CHARS]
         tokens = tuple(_TOKEN.findall(fold(text)))[:MAX_TOKENS]
-        return cls(tokens, phrase=text.strip().startswith('"') and text.strip().endswith('"') and len(tokens) > 1)
+        phrase = text.strip().startswith('"') and text.strip().endswith('"') and len(tokens) > 1
+        return cls(tokens, phrase=phrase, typed=_typed_words(text, tokens))
+
+    @property
+    def exact(self) -> bool:
+        """Whether some words are to be matched with the diacritics they were typed with."""
+        return any(self.typed)
+
+    def within(self, article: Article) -> "Query":
+        """The query as an article's highlighting follows it: a typed word is matched exactly
+        where the shown text (title, lead, body) holds it exactly, folded where only folded."""
+        if not self.exact:
+            return self
+        words = distinct_words(f"{article.title} {article.lead} {plain_text(article.body_html)}")
+        last = len(self.tokens) - 1 if self.prefix else -1
+        held = tuple(
+            word if word and any(w == word or (i == last and w.startswith(word)) for w in words) else None
+            for i, word in enumerate(self.typed)
+        )  # fmt: skip
+        return replace(self, typed=held)
 
     def widened(self) -> "Query | None":
         """The same query with its last word as a prefix; None for a phrase or if already so."""
@@ -80,10 +129,18 @@ class Query:
         return bool(self.tokens)
 
 
-def document_for(article: Article) -> tuple[str, str]:
-    """The folded (title, content) of an article: lead, body text and tags."""
+def article_text(article: Article) -> str:
+    """Everything a search looks at in an article: title, lead, body text and tags."""
     tags = " ".join(tag.name for tag in article.tags)
-    return fold(article.title), fold(f"{article.lead} {plain_text(article.body_html)} {tags}")
+    return f"{article.title} {article.lead} {plain_text(article.body_html)} {tags}"
+
+
+def document_for(article: Article) -> tuple[str, str, str]:
+    """The folded (title, content) of an article (lead, body text and tags), and its distinct
+    words as written, between spaces (see SearchDocument.words)."""
+    tags = " ".join(tag.name for tag in article.tags)
+    words = " ".join(distinct_words(article_text(article)))
+    return fold(article.title), fold(f"{article.lead} {plain_text(article.body_html)} {tags}"), f" {words} "
 
 
 def _dialect() -> str:
@@ -92,14 +149,14 @@ def _dialect() -> str:
 
 def index_article(article: Article) -> None:
     """Bring the article's search document up to date (call after every save)."""
-    title, content = document_for(article)
+    title, content, words = document_for(article)
     document = db.session.get(SearchDocument, article.id)
     if document is None:
-        db.session.add(SearchDocument(article_id=article.id, title=title, content=content))
+        db.session.add(SearchDocument(article_id=article.id, title=title, content=content, words=words))
     else:
-        document.title, document.content = title, content
+        document.title, document.content, document.words = title, content, words
     if _dialect() == "sqlite":
-        _sqlite_replace([(article.id, title, content)])
+        _sqlite_replace([(article.id, title, content, words)])
 
 
 def unindex_article(article_id: int) -> None:
@@ -108,9 +165,9 @@ def unindex_article(article_id: int) -> None:
         db.session.execute(sa.delete(FTS).where(FTS.c.rowid == article_id))
 
 
-def _sqlite_replace(rows: list[tuple[int, str, str]]) -> None:
-    db.session.execute(sa.delete(FTS).where(FTS.c.rowid.in_([article_id for article_id, _t, _c in rows])))
-    db.session.execute(sa.insert(FTS), [{"rowid": i, "title": t, "content": c} for i, t, c in rows])
+def _sqlite_replace(rows: list[tuple[int, str, str, str]]) -> None:
+    db.session.execute(sa.delete(FTS).where(FTS.c.rowid.in_([row[0] for row in rows])))
+    db.session.execute(sa.insert(FTS), [{"rowid": i, "title": t, "content": c} for i, t, c, _w in rows])
 
 
 def reindex(batch: int = 2000) -> int:
@@ -125,7 +182,8 @@ def reindex(batch: int = 2000) -> int:
         if not articles:
             break
         rows = [(a.id, *document_for(a)) for a in articles]
-        db.session.execute(sa.insert(SearchDocument), [{"article_id": i, "title": t, "content": c} for i, t, c in rows])
+        documents = [{"article_id": i, "title": t, "content": c, "words": w} for i, t, c, w in rows]
+        db.session.execute(sa.insert(SearchDocument), documents)
         if _dialect() == "sqlite":
             _sqlite_replace(rows)
         count, last_id = count + len(rows), articles[-1].id
@@ -191,24 +249,38 @@ def _candidates(query: Query, conditions: list[sa.ColumnElement[bool]], limit: i
     return stmt.order_by(key.desc()).limit(limit)
 
 
+def _exactness(query: Query, words: sa.ColumnElement[str]) -> sa.ColumnElement[int]:
+    """Minus how many typed words the document holds as typed (0 for a query without
+    diacritics): a word is found between spaces in `words`, the last one as a word's start
+    when the query is a prefix."""
+    if not query.exact:
+        return sa.literal(0)
+    find = sa.func.instr if _dialect() == "sqlite" else sa.func.strpos
+    last = len(query.tokens) - 1 if query.prefix else -1
+    needles = [f" {word}" + ("" if i == last else " ") for i, word in enumerate(query.typed) if word]
+    return -sum((sa.case((find(words, needle) > 0, 1), else_=0) for needle in needles), sa.literal(0))
+
+
 def _newest_ranked(matched: sa.CTE, query: Query, bound: int) -> sa.Subquery:
-    """The newest `bound` candidates with their rank (lower is better).
+    """The newest `bound` candidates with their exactness and rank (lower is better).
 
     PostgreSQL ranks here, after the candidates are cut, so that a rare word's few thousand
-    matches are not all ranked before the newest are kept.
+    matches are not all ranked before the newest are kept; both engines test the typed words
+    here, on the candidates only.
     """
-    stmt = sa.select(matched)
-    if _dialect() != "sqlite":
-        table = SearchDocument.__table__
-        rank = (-sa.func.ts_rank_cd(PG_VECTOR, _pg_tsquery_of(query))).label("rank")
-        stmt = sa.select(matched.c.article_id, matched.c.published_at, rank)
-        stmt = stmt.join(table, table.c.article_id == matched.c.article_id)
+    table = SearchDocument.__table__
+    rank = matched.c.rank if _dialect() == "sqlite" else -sa.func.ts_rank_cd(PG_VECTOR, _pg_tsquery_of(query))
+    exactness = _exactness(query, table.c.words).label("exactness")
+    stmt = sa.select(matched.c.article_id, matched.c.published_at, rank.label("rank"), exactness)
+    if _dialect() != "sqlite" or query.exact:
+        stmt = stmt.select_from(matched).join(table, table.c.article_id == matched.c.article_id)
     return stmt.order_by(matched.c.article_id.desc()).limit(bound).subquery()
 
 
 def _best_first(columns: sa.ColumnCollection) -> tuple[sa.ColumnElement, ...]:
-    """Relevance first, then publication date, then id: a stable order of candidates."""
-    return columns.rank, columns.published_at.desc(), columns.article_id.desc()
+    """Typed words held exactly first, then relevance, then publication date, then id: a
+    stable order of candidates."""
+    return columns.exactness, columns.rank, columns.published_at.desc(), columns.article_id.desc()
 
 
 def _ranked_page(query: Query, candidates: sa.Select, bound: int, skip: int, count: int) -> sa.Select:
@@ -260,9 +332,16 @@ def find(
 
 
 def _matches(word: str, query: Query) -> bool:
-    folded = fold(word)
-    last = query.tokens[-1] if query.prefix else None
-    return any(folded == token or (token == last and folded.startswith(token)) for token in query.tokens)
+    """Whether a word of the text is one the query asks for: as typed where `typed` says so,
+    folded otherwise; the last word as a start when the query is a prefix."""
+    folded, as_written = fold(word), written(word)
+    last = len(query.tokens) - 1 if query.prefix else -1
+    for i, token in enumerate(query.tokens):
+        wanted = query.typed[i] if query.typed else None
+        seen, wanted = (as_written, wanted) if wanted else (folded, token)
+        if seen == wanted or (i == last and seen.startswith(wanted)):
+            return True
+    return False
 
 
 def highlight(text: str, query: Query) -> Markup:

@@ -1,4 +1,5 @@
-"""The search document of each article: its words folded to ASCII, kept in step on save."""
+"""The search document of each article: its words folded to ASCII, and the distinct words as
+written (with their diacritics), kept in step on save."""
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -25,13 +26,19 @@ PG_INDEX_DDL = f"CREATE INDEX IF NOT EXISTS ix_search_documents_tsv ON search_do
 
 
 class SearchDocument(Base):
-    """Folded title and text (lead, body, tags) of one article."""
+    """Folded title and text (lead, body, tags) of one article, and its distinct words as written.
+
+    `words` holds each distinct word once, lowercase NFC with its diacritics, between single
+    spaces (" lễ hội đình làng "), so that both engines tell a word typed with its diacritics
+    ("lễ") from the words it folds with ("lệ", "le") by one substring test per candidate.
+    """
 
     __tablename__ = "search_documents"
 
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     title: Mapped[str] = mapped_column(sa.Text, default="")
     content: Mapped[str] = mapped_column(sa.Text, default="")
+    words: Mapped[str] = mapped_column(sa.Text, default="")
 
 
 sa.event.listen(SearchDocument.__table__, "after_create", sa.DDL(SQLITE_FTS_DDL).execute_if(dialect="sqlite"))
