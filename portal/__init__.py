@@ -167,12 +167,13 @@ def register_proxy_fix(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to the app and apply their settings."""
-    from portal.i18n import select_locale
+    from portal.i18n import LOCALE_NAMES, select_locale
 
     db.init_app(app)
     register_migrations(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.globals["locale_names"] = LOCALE_NAMES  # the footer's language links
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
     login_manager.init_app(app)
