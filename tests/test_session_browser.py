@@ -146,7 +146,10 @@ def test_an_anonymous_reader_never_gets_the_prompt(page, live_server):
     page.clock.fast_forward(3 * IDLE_MS)
     expect(page.locator("#idle-prompt")).to_have_count(0)
     assert page.evaluate("typeof BroadcastChannel") == "function"
-    expect(page.locator("script:not([type='application/ld+json'])")).to_have_count(0)  # data for search engines only
+    # No session script for a reader: besides data for search engines, only the menu button's (issue 16).
+    scripts = page.locator("script:not([type='application/ld+json'])")
+    expect(scripts).to_have_count(1)
+    assert "/static/js/nav.js" in scripts.get_attribute("src")
 
 
 def test_near_the_absolute_lifetime_activity_sends_no_storm_of_keepalives(page, live_app, live_server, staff, clock):
