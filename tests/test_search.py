@@ -278,6 +278,24 @@ def test_typed_diacritics_change_the_order_not_the_count_nor_the_pages(client, a
 
 
 
+def test_a_typed_word_held_only_in_a_tag_is_not_shown_as_a_different_word(client, clock):
+    """Issue 16, item 5 (found on the demo): "lễ hội" ranked first an article tagged "an sinh xã
+    hội" whose text says "thăm hỏi", and marked "hỏi"; now only what the reader typed is marked."""
+    editor, news = make_user(Role.EDITOR), make_category("Tin trong tỉnh")
+    db.session.commit()
+    data = ArticleInput(
+        title="Phát động tháng cao điểm vì người nghèo",
+        body_source="<p>Buổi lễ phát động có thăm hỏi, tặng quà hộ nghèo.</p>",
+        category_id=news.id,
+        tag_names=["an sinh xã hội"],
+        published_at=clock() - timedelta(hours=1),
+    )
+    save_article(None, data, editor, Action.PUBLISH, 0, clock())
+    db.session.commit()
+    assert results(client, "lễ hội") == ("1 kết quả", [("Phát động tháng cao điểm vì người nghèo", {"lễ"})])
+    assert results(client, "le hoi")[1] == [("Phát động tháng cao điểm vì người nghèo", {"lễ", "hỏi"})]
+
+
 def test_upgrading_gives_articles_indexed_before_their_words_as_written(app, client, clock):
     """Issue 16, item 5: after `flask db upgrade`, articles indexed by the previous version rank
     by typed diacritics too (migration 0011 fills their words, tags included)."""

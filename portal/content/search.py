@@ -109,11 +109,12 @@ class Query:
         return any(self.typed)
 
     def within(self, article: Article) -> "Query":
-        """The query as an article's highlighting follows it: a typed word is matched exactly
-        where the shown text (title, lead, body) holds it exactly, folded where only folded."""
+        """The query as an article's highlighting follows it: a typed word the article holds
+        exactly (as its ranking counted it, tags included) is marked only where written so; a
+        word it holds only folded is marked folded."""
         if not self.exact:
             return self
-        words = distinct_words(f"{article.title} {article.lead} {plain_text(article.body_html)}")
+        words = distinct_words(article_text(article))
         last = len(self.tokens) - 1 if self.prefix else -1
         held = tuple(
             word if word and any(w == word or (i == last and w.startswith(word)) for w in words) else None
@@ -294,8 +295,9 @@ def _ranked_page(query: Query, candidates: sa.Select, bound: int, skip: int, cou
     newest = _newest_ranked(matched, query, bound)
     shown = sa.select(newest).order_by(*_best_first(newest.c)).limit(count).offset(skip).subquery()
     found = sa.select(sa.func.count()).select_from(matched).scalar_subquery()
-    stmt = sa.select(Article, found).join(shown, shown.c.article_id == Article.id).options(*CARD_OPTIONS)
-    return stmt.order_by(*_best_first(shown.c))
+    stmt = sa.select(Article, found).join(shown, shown.c.article_id == Article.id)
+    # Tags too: a typed word a result holds only in its tags still ranked it, so its highlighting must know.
+    return stmt.options(*CARD_OPTIONS, selectinload(Article.tags)).order_by(*_best_first(shown.c))
 
 
 def search(query: Query, now: datetime, page: int, per_page: int, filters: Filters = Filters()) -> Page | None:
