@@ -95,6 +95,7 @@ SAMPLES = {
     "account.password_change_required": ("tacgia", "cli imported", None),
     "account.delete": ("daxoa", "", "admin"),
     "settings.update": ("settings", "page_size, site_name", "admin"),
+    "audit.export": ("", "action=login.success", "admin"),
     "access.denied": ("GET /admin/", "", "author"),
     "csrf.failure": ("POST /login", "", None),
     "article.save": ("article:{article}", "", "author"),
@@ -293,7 +294,8 @@ def test_the_csv_defuses_formulas_and_speaks_english_in_english(cast, admin_clie
     admin_client.set_cookie("portal_lang", "en")
     answer, rows = export(admin_client)
     assert rows[0] == ["Time", "Performed by", "Action", "Description", "Target", "IP address", "Times"]
-    assert "Trần Văn An published the article “+1+2”." in rows[1]
+    assert ["Trần Văn An published the article “+1+2”."] == [row[3] for row in rows if "+1+2" in row[3]]
+    assert rows[1][3] == "Trần Văn An downloaded the activity log (CSV file)."  # the download itself comes first
 
 
 def test_only_administrators_download_the_log(cast, login, client):
@@ -317,4 +319,63 @@ def test_odd_filters_still_give_a_whole_csv(cast, admin_client, query):
     db.session.commit()
     answer, rows = export(admin_client, query)
     assert answer.status_code == 200 and rows[0][0] == "Thời điểm"
-    assert len(rows) == (1 if "actor" in query else 2)
+    assert len(rows) == (1 if "actor" in query else 3)  # the logout and the download itself
+
+
+def test_the_csv_is_whole_across_batches_and_the_download_is_logged(cast, admin_client, monkeypatch):
+    """Issue 16, item 3: rows are read BATCH at a time without a gap or a repeat; taking the log is logged."""
+    from portal.content import audit_export
+
+    monkeypatch.setattr(audit_export, "BATCH", 2)
+    for number in range(7):
+        audit.record("login.failure", None, target=f"khach{number}")
+    db.session.commit()
+    answer, rows = export(admin_client, "?action=login.failure")
+    assert [row[3] for row in rows[1:]] == [
+        f"Có người đăng nhập sai với tên đăng nhập khach{number}." for number in reversed(range(7))
+    ]
+    page = admin_client.get("/admin/audit").get_data(as_text=True)
+    assert "Trần Văn An</a> tải nhật ký hoạt động về máy (tệp CSV, có lọc: action=login.failure)." in page
+
+
+# Login names and account names a visitor or an administrator may type that look like other targets.
+LOOKALIKE_TARGETS = ["settings", "article:1", "category:tin-cu", "session:3", "GET /admin/", "audit", ""]
+
+
+def test_typed_names_that_look_like_other_targets_read_as_names(cast, admin_client):
+    """Issue 16, item 3 (review): a failed sign-in as "article:1" or "settings" used to break the log page (500)."""
+    for typed in LOOKALIKE_TARGETS:
+        audit.record("login.failure", None, target=typed)
+        audit.record("account.create", cast["admin"], target=typed, detail="role=author")
+        audit.record("session.end", cast["admin"], target=typed)
+    db.session.commit()
+    for address in ("/admin/", "/admin/audit"):
+        answer = admin_client.get(address)
+        assert answer.status_code == 200, address
+    page = admin_client.get("/admin/audit").get_data(as_text=True)
+    for typed in LOOKALIKE_TARGETS[:4]:
+        assert f"Có người đăng nhập sai với tên đăng nhập {typed}." in page
+        assert f"tạo tài khoản {typed} với vai trò tác giả." in page
+    answer, rows = export(admin_client)
+    assert answer.status_code == 200 and len(rows) == 1 + 3 * len(LOOKALIKE_TARGETS) + 1
+
+
+def test_a_cell_a_semicolon_spreadsheet_would_split_is_defused_too(cast, admin_client):
+    """Issue 16, item 3 (review): Excel set to split on ";" must not find a formula after one; every cell is quoted."""
+    audit.record("login.failure", None, target="x;=cmd|' /C calc'!A0")
+    db.session.commit()
+    answer, rows = export(admin_client, "?action=login.failure")
+    body = answer.get_data().decode("utf-8-sig")
+    assert ";=" not in body and "x;'=cmd" in rows[1][3]
+    assert all(line.startswith('"') for line in body.splitlines() if line)
+    for part in body.replace('"', "").split(";"):
+        assert not part.lstrip().startswith(("=", "+", "-", "@"))
+
+
+def test_query_keys_the_page_does_not_know_are_ignored(cast, admin_client):
+    """Issue 16, item 3 (review): ?endpoint= or ?_method= in the address no longer break the page's links."""
+    audit.record("logout", cast["author"], target="tacgia")
+    db.session.commit()
+    answer = admin_client.get("/admin/audit?endpoint=x&_method=POST&_external=1&action=logout")
+    assert answer.status_code == 200
+    assert 'href="/admin/audit.csv?action=logout"' in answer.get_data(as_text=True)

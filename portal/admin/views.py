@@ -345,8 +345,13 @@ def audit_log():
         page=page.number,
         has_next=page.has_next,
         total=page.total,
-        export_args={k: v for k, v in request.args.items() if k != "page"},
+        filter_args=filter_args(filters),
     )
+
+
+def filter_args(filters: AuditFilterForm) -> dict[str, str]:
+    """The filters in force, for the links of the page (export, pages): nothing else of the query string."""
+    return {field.name: field.data for field in filters if field.data}
 
 
 def streamed(lines: Callable[[], Iterator[str]]) -> Iterator[str]:
@@ -369,6 +374,9 @@ def streamed(lines: Callable[[], Iterator[str]]) -> Iterator[str]:
 @bp.get("/audit.csv")
 def audit_export():
     filters, selected = audit_filters()
+    wanted = " ".join(f"{name}={value}" for name, value in filter_args(filters).items())
+    audit.record("audit.export", current_user, ip=client_address(), detail=wanted)
+    db.session.commit()
     zone = ZoneInfo(current_app.config["TIMEZONE"])
     name = f"nhat-ky-{clock.now().astimezone(zone):%Y-%m-%d}.csv"
     response = Response(streamed(lambda: export(selected, zone)), mimetype="text/csv")

@@ -3,6 +3,7 @@ in batches, every cell defused against formula injection."""
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
@@ -17,8 +18,14 @@ BATCH = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A spreadsheet set to split on ";" (common outside English locales) would start a new cell there.
+FORMULA_AFTER_SEMICOLON = re.compile(r";(\s*)(?=[=+\-@\t\r])")
+
+
 def defuse(cell: str) -> str:
-    """Prefix a cell a spreadsheet would read as a formula with an apostrophe (OWASP's advice)."""
+    """Prefix a cell a spreadsheet would read as a formula with an apostrophe (OWASP's advice),
+    and likewise any part after a ";" that a spreadsheet splitting on ";" would read as one."""
+    cell = FORMULA_AFTER_SEMICOLON.sub(r";\1'", cell)
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
@@ -50,7 +57,7 @@ def batches(stmt: sa.Select) -> Iterator[list[AuditLog]]:
 def lines(rows: list[list[str]]) -> str:
     """Rows as CSV text, every cell defused."""
     out = io.StringIO()
-    csv.writer(out).writerows([defuse(cell) for cell in row] for row in rows)
+    csv.writer(out, quoting=csv.QUOTE_ALL).writerows([defuse(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

@@ -87,6 +87,11 @@ ACTIONS: dict[str, ActionText] = {
         _("%(actor)s sửa cài đặt trang: %(fields)s."),
         {"plain": _("%(actor)s lưu cài đặt trang mà không thay đổi gì.")},
     ),
+    "audit.export": ActionText(
+        _("Tải nhật ký về máy"),
+        _("%(actor)s tải nhật ký hoạt động về máy (tệp CSV)."),
+        {"filtered": _("%(actor)s tải nhật ký hoạt động về máy (tệp CSV, có lọc: %(filters)s).")},
+    ),
     "access.denied": ActionText(
         _("Bị từ chối truy cập"), _("%(actor)s bị từ chối khi mở %(address)s (không đủ quyền).")
     ),
@@ -203,15 +208,35 @@ class Found:
     categories: dict[str, Category] = field(default_factory=dict)
 
 
-def split_target(target: str) -> tuple[str, str]:
-    """("article", "34") for "article:34", ("address", "/x") for "GET /x", ("account", name) otherwise."""
-    kind, sep, rest = target.partition(":")
-    if sep and kind in {"article", "category", "session"}:
-        return kind, rest
-    method, space, path = target.partition(" ")
-    if space and path.startswith("/") and method.isupper():
-        return "address", path
-    return ("settings", target) if target == "settings" else ("account", target)
+TARGET_KINDS = ("article", "category", "address", "account")
+TARGETS_NOT_ACCOUNTS = {"settings.update", "audit.export"}
+
+
+def target_kind(action: str) -> str:
+    """What an action's target is, read from the placeholder its sentence gives it ("" if none).
+
+    Declared by the action, never guessed from the target's text: a login name typed as
+    "article:1" or "settings" is still a login name.
+    """
+    known = ACTIONS.get(action)
+    if known is None:
+        return ""
+    template = str(known.sentence)
+    named = next((kind for kind in TARGET_KINDS if f"%({kind})s" in template), "")
+    return named or ("" if action in TARGETS_NOT_ACCOUNTS else "account")  # sign-ins name the account too
+
+
+def split_target(action: str, target: str) -> tuple[str, str]:
+    """(kind, key) of an entry's target: ("article", "34") for an article action's "article:34"."""
+    kind = target_kind(action)
+    if kind in ("article", "category"):
+        return kind, target.removeprefix(f"{kind}:")
+    if kind == "address":
+        method, space, path = target.partition(" ")
+        return kind, path if space and method.isupper() else target
+    if kind == "account" and action == "session.end" and target.startswith("session:"):
+        return "session", target
+    return kind, target
 
 
 def article_id(text: str) -> int | None:
@@ -221,7 +246,7 @@ def article_id(text: str) -> int | None:
 
 def find_all(entries: list[AuditLog]) -> Found:
     """Fetch, in a handful of queries, everything these entries name."""
-    targets = [split_target(e.target) for e in entries]
+    targets = [split_target(e.action, e.target) for e in entries]
     names = {key for kind, key in targets if kind == "account"} | {
         e.detail.removeprefix("from ") for e in entries if e.action == "article.takeover"
     }
@@ -290,7 +315,7 @@ def category_ref(slug: str, found: Found) -> Ref:
 
 def target_ref(entry: AuditLog, found: Found) -> tuple[str, Ref]:
     """The placeholder the target fills ("account", "article", ...) and what it shows."""
-    kind, key = split_target(entry.target)
+    kind, key = split_target(entry.action, entry.target)
     if kind == "article":
         return kind, article_ref(key, found, entry.action == "article.delete")
     if kind == "category":
@@ -299,7 +324,7 @@ def target_ref(entry: AuditLog, found: Found) -> tuple[str, Ref]:
         return kind, account_ref(key, found)
     if kind == "session":
         return "account", actor_ref(entry, found)
-    return kind, Ref(key)
+    return kind or "target", Ref(key)
 
 
 Details = tuple[str, dict[str, "Ref | str"]]
@@ -345,7 +370,7 @@ def settings_details(entry: AuditLog, found: Found) -> Details:
 
 def session_details(entry: AuditLog, found: Found) -> Details:
     """One's own session ("session:<id>") or one ended by an administrator."""
-    return ("own" if entry.target.startswith("session:") else ""), {}
+    return ("own" if split_target(entry.action, entry.target)[0] == "session" else ""), {}
 
 
 def takeover_details(entry: AuditLog, found: Found) -> Details:
@@ -368,6 +393,7 @@ DETAILS: dict[str, Callable[[AuditLog, Found], Details]] = {
     "session.end": session_details,
     "article.takeover": takeover_details,
     "category.update": category_details,
+    "audit.export": lambda entry, found: (("filtered", {"filters": entry.detail}) if entry.detail else ("", {})),
     "article.restore": lambda entry, found: ("", {"version": entry.detail}),
     "category.delete": lambda entry, found: ("", {"moved": entry.detail.removeprefix("moved ")}),
 }
@@ -385,7 +411,14 @@ def describe(entry: AuditLog, found: Found) -> Description:
         return Description(actor, action_label(entry.action), template, values, target)
     variant, extra = DETAILS.get(entry.action, lambda entry, found: ("", {}))(entry, found)
     template = str(known.variants[variant] if variant else known.sentence)
-    return Description(actor, str(known.label), template, values | extra, target)
+    described = Description(actor, str(known.label), template, values | extra, target)
+    try:
+        described.text()
+    except (KeyError, ValueError, TypeError):  # an entry of an older shape: still shown, in general words
+        template = gettext("%(actor)s thực hiện thao tác “%(action)s” trên %(target)s.")
+        values |= {"action": described.label, "target": target if target.text else "—"}
+        return Description(actor, described.label, template, values, target)
+    return described
 
 
 def describe_all(entries: list[AuditLog]) -> list[Description]:
