@@ -70,11 +70,14 @@ def distinct_words(text: str) -> list[str]:
     return list(dict.fromkeys(_WORD.findall(written(text))))
 
 
-def _typed_words(text: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The typed form of each token when the text carries diacritics, else ()."""
+def _typed_words(text: str, tokens: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Per token, the word as typed when it carries diacritics (None for a word typed without:
+    "so" in "so thông tin" still means any of sở, số, sơ, so); () when none carries any."""
     typed = tuple(_WORD.findall(written(text)))[: len(tokens)]
     aligned = len(typed) == len(tokens) and all(fold(word) == token for word, token in zip(typed, tokens))
-    return typed if aligned and typed != tokens else ()
+    if not aligned or typed == tokens:
+        return ()
+    return tuple(word if word != token else None for word, token in zip(typed, tokens))
 
 
 def plain_text(body_html: str) -> str:
