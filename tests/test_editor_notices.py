@@ -17,6 +17,7 @@ NOTICES = {
     "scheduled": "Bài đã được hẹn giờ đăng; chỉ biên tập viên mới sửa hoặc đổi giờ đăng được.",
     "published": "Bài đã đăng trên trang; chỉ biên tập viên mới sửa hoặc gỡ được.",
     "unpublished": "Bài đã bị gỡ khỏi trang; chỉ biên tập viên mới sửa hoặc đăng lại được.",
+    "expired": "Bài đã hết hạn hiển thị nên không còn trên trang; chỉ biên tập viên mới sửa hoặc gia hạn được.",
 }
 STATES = {
     "draft": (ArticleStatus.DRAFT, None),
@@ -24,6 +25,7 @@ STATES = {
     "scheduled": (ArticleStatus.PUBLISHED, timedelta(days=1)),
     "published": (ArticleStatus.PUBLISHED, timedelta(days=-1)),
     "unpublished": (ArticleStatus.UNPUBLISHED, timedelta(days=-1)),
+    "expired": (ArticleStatus.PUBLISHED, timedelta(days=-2)),  # and its expiry a day ago (review of issue 16)
 }
 # What each role may press on an article in that status: the notice must not promise more.
 BUTTONS = {
@@ -34,6 +36,7 @@ BUTTONS = {
         "scheduled": ["Lưu thay đổi", "Cập nhật và đăng", "Gỡ bài"],
         "published": ["Lưu thay đổi", "Cập nhật và đăng", "Gỡ bài"],
         "unpublished": ["Lưu thay đổi", "Gửi duyệt", "Đăng bài"],
+        "expired": ["Lưu thay đổi", "Cập nhật và đăng", "Gỡ bài"],
     },
 }
 BUTTONS["admin"] = BUTTONS["editor"]
@@ -61,6 +64,8 @@ def article_in(state: str, author, now):
         author=author,
         published_at=now + offset if offset is not None else None,
     )
+    if state == "expired":
+        article.expires_at = now - timedelta(days=1)
     db.session.commit()
     return article
 

@@ -68,6 +68,7 @@ READ_ONLY_NOTICES = {
     ArticleStatus.UNPUBLISHED: N_("Bài đã bị gỡ khỏi trang; chỉ biên tập viên mới sửa hoặc đăng lại được."),
 }
 SCHEDULED_NOTICE = N_("Bài đã được hẹn giờ đăng; chỉ biên tập viên mới sửa hoặc đổi giờ đăng được.")
+EXPIRED_NOTICE = N_("Bài đã hết hạn hiển thị nên không còn trên trang; chỉ biên tập viên mới sửa hoặc gia hạn được.")
 
 
 def read_only_notice(user: User, article: Article, now: datetime) -> str | None:
@@ -76,6 +77,8 @@ def read_only_notice(user: User, article: Article, now: datetime) -> str | None:
         return None
     if is_scheduled(article, now):
         return gettext(SCHEDULED_NOTICE)
+    if article.status is ArticleStatus.PUBLISHED and article.expires_at is not None and article.expires_at <= now:
+        return gettext(EXPIRED_NOTICE)
     text = READ_ONLY_NOTICES.get(article.status)
     return gettext(text) if text else gettext("Bạn không thể sửa bài này ở trạng thái hiện tại.")
 
