@@ -163,3 +163,28 @@ def test_a_copy_typed_before_a_colleagues_save_is_still_offered_as_the_older_one
     expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Bản đồng nghiệp đã lưu sau đó.")
     again.get_by_role("button", name="Khôi phục bản đó").click()
     expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Gõ trước khi đồng nghiệp lưu.")
+
+
+def test_a_confirmation_arriving_late_drops_only_the_copy_its_save_carried(page, live_server, desk):
+    """Issue 16, item 2 (review): a save went through but its page never loaded; a later send was lost.
+    The next visit confirms the first save only, and the copy of the later, lost send is still offered."""
+    draft = desk["draft"]
+    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
+    page.get_by_label("Tóm tắt (sapo)").fill("Lần gửi thứ nhất, đã lưu.")
+    page.route(  # the save reaches the server, whose answer never reaches the page
+        f"**/editor/articles/{draft.id}/edit",
+        lambda route: (route.fetch(max_redirects=0), route.abort()) if route.request.method == "POST" else route.continue_(),
+    )  # fmt: skip
+    with page.expect_event("requestfailed"):
+        page.get_by_role("button", name="Lưu nháp").click()  # saved; the page after it never arrives
+    page.unroute(f"**/editor/articles/{draft.id}/edit")
+    again = page.context.new_page()
+    again.goto(f"{live_server}/editor/")  # the dashboard: no edit page has confirmed the save yet
+    key = next(iter(local_copies(again)))
+    later = {"fields": {"lead": "Lần gửi thứ hai, bị mất trên đường."}, "version": 99, "savedAt": 9e12, "submitted": True, "token": "lan-hai"}
+    again.evaluate("([key, copy]) => localStorage.setItem(key, JSON.stringify(copy))", [key, later])
+    again.goto(f"{live_server}/editor/articles/{draft.id}/edit")
+    expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Lần gửi thứ nhất, đã lưu.")
+    expect(offer(again)).to_be_visible()
+    again.get_by_role("button", name="Khôi phục bản đó").click()
+    expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Lần gửi thứ hai, bị mất trên đường.")

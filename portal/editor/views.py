@@ -133,12 +133,13 @@ def edit_article(article_id: int):
     return render_form(form, article, offered_autosave=offered, saved_from=just_saved_from(article))
 
 
-def just_saved_from(article: Article) -> str | None:
-    """The form ("new" or an id) whose save this page follows, once; the page script then drops its copy."""
+def just_saved_from(article: Article) -> dict[str, str] | None:
+    """The form ("new" or an id) whose save this page follows and the token of the browser copy
+    that save carried, once; the page script then drops that copy and no other."""
     saved = session.pop(JUST_SAVED_KEY, None)
-    if not isinstance(saved, dict) or saved.get("article") != article.id:
+    if not isinstance(saved, dict) or saved.get("article") != article.id or not saved.get("token"):
         return None
-    return str(saved.get("from"))
+    return {"form": str(saved.get("from")), "token": str(saved["token"])}
 
 
 def handle_save(article: Article | None):
@@ -171,7 +172,8 @@ def answer_save(
     """The redirect or page that tells the person how the save went; the form keeps what they typed."""
     if isinstance(outcome, Saved):
         flash(saved_message(action, outcome), "success")
-        session[JUST_SAVED_KEY] = {"article": outcome.article.id, "from": article.id if article else "new"}
+        token = request.form.get("copy_token", "")[:64]
+        session[JUST_SAVED_KEY] = {"article": outcome.article.id, "from": article.id if article else "new", "token": token}
         return redirect(url_for("editor.edit_article", article_id=outcome.article.id))
     if outcome.image_id != form.image_id.data:  # a picture the person may not use is not shown either
         form.image_id.data, form.image_id.raw_data = outcome.image_id, None

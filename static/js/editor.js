@@ -3,7 +3,7 @@
  * - autosave to the server every 30 s while something changed (never a revision);
  * - a copy in this browser's storage after every change, offered back when it differs from what
  *   the page shows (saying so when it is older than the saved version); a save the server confirms
- *   (data-saved-from) drops it, a refused one (data-refused: validation, conflict) keeps it;
+ *   (data-saved-from, data-saved-token) drops the copy it carried, a refused one (data-refused: validation, conflict) keeps it;
  * - an immediate autosave when the idle prompt appears, a local copy when the session ends;
  * - presence: a heartbeat every 20 s tells who else has the article open;
  * - leaving the page with unsaved changes asks first.
@@ -87,12 +87,21 @@
     return date.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
   }
 
-  // submitted: the copy is exactly what is being sent; the page after a confirmed save drops it.
+  // submitted: the copy is exactly what is being sent, marked with a token that goes with the
+  // form; the page after a save the server confirms names that token, and only that copy is dropped.
   function keepLocalCopy(submitted) {
+    var token = "";
+    if (submitted) {
+      token = Date.now().toString(36) + Math.random().toString(36).slice(2);
+      var carrier = form.querySelector('input[name="copy_token"]');
+      if (carrier) {
+        carrier.value = token;
+      }
+    }
     try {
       window.localStorage.setItem(
         storageKey,
-        JSON.stringify({ fields: currentFields(), version: versionValue(), savedAt: Date.now(), submitted: !!submitted })
+        JSON.stringify({ fields: currentFields(), version: versionValue(), savedAt: Date.now(), submitted: !!submitted, token: token })
       );
     } catch (error) {
       /* storage full or disabled: the server autosave still runs */
@@ -116,15 +125,16 @@
   }
 
   // The server confirmed the save this page follows: the copy sent with it is saved now.
-  // A copy changed after it was sent (another tab) is not, and stays.
+  // Any other copy (changed after it was sent, another tab's, a later send that was lost) stays.
   function dropSavedCopies() {
     var savedFrom = form.getAttribute("data-saved-from");
-    if (!savedFrom) {
+    var savedToken = form.getAttribute("data-saved-token");
+    if (!savedFrom || !savedToken) {
       return;
     }
     [keyFor(savedFrom), storageKey].forEach(function (key) {
       var copy = readLocalCopy(key);
-      if (copy && copy.submitted) {
+      if (copy && copy.submitted && copy.token === savedToken) {
         dropLocalCopy(key);
       }
     });
