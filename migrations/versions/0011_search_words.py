@@ -72,9 +72,18 @@ def fill(connection):
 
 
 def upgrade():
-    with op.batch_alter_table('search_documents') as batch_op:
-        batch_op.add_column(sa.Column('words', sa.Text(), server_default='', nullable=False))
-    fill(op.get_bind())
+    bind = op.get_bind()
+    if 'words' not in {column['name'] for column in sa.inspect(bind).get_columns('search_documents')}:
+        with op.batch_alter_table('search_documents') as batch_op:
+            batch_op.add_column(sa.Column('words', sa.Text(), server_default='', nullable=False))
+    if bind.dialect.name == 'sqlite':
+        fill(bind)
+        return
+    # PostgreSQL: commit the new column at once (a quick change of the catalogue), then fill it
+    # one committed batch at a time, so that searches and saves wait for one batch at most, not
+    # for the whole table. An interrupted upgrade is simply run again.
+    with op.get_context().autocommit_block():
+        fill(bind)
 
 
 def downgrade():

@@ -38,7 +38,7 @@ class SearchDocument(Base):
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     title: Mapped[str] = mapped_column(sa.Text, default="")
     content: Mapped[str] = mapped_column(sa.Text, default="")
-    words: Mapped[str] = mapped_column(sa.Text, default="")
+    words: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
 
 
 sa.event.listen(SearchDocument.__table__, "after_create", sa.DDL(SQLITE_FTS_DDL).execute_if(dialect="sqlite"))
