@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -188,3 +189,28 @@ def test_a_confirmation_arriving_late_drops_only_the_copy_its_save_carried(page,
     expect(offer(again)).to_be_visible()
     again.get_by_role("button", name="Khôi phục bản đó").click()
     expect(again.get_by_label("Tóm tắt (sapo)")).to_have_value("Lần gửi thứ hai, bị mất trên đường.")
+
+
+def test_a_copy_of_an_article_now_read_only_is_shown_to_copy_not_restored(context, live_server, desk):
+    """Issue 16, item 2 (review): text typed before the article left the author's hands is not offered
+    for a form that cannot be saved; it is shown as text to copy, and kept until dismissed."""
+    draft = desk["draft"]
+    page = context.new_page()
+    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
+    page.get_by_label("Tóm tắt (sapo)").fill("Đoạn tóm tắt gõ dở, chưa lưu.")
+    page.close()
+    draft.status = ArticleStatus.PENDING  # an editor took it for review meanwhile
+    db.session.commit()
+    again = context.new_page()
+    again.goto(f"{live_server}/editor/articles/{draft.id}/edit")
+    expect(again.get_by_text("nhưng bạn không còn sửa được bài này")).to_be_visible()
+    expect(again.get_by_role("button", name="Khôi phục bản đó")).to_be_hidden()
+    again.get_by_role("button", name="Xem bản đó").click()
+    shown = again.get_by_role("textbox", name="Bản chưa lưu trong trình duyệt")
+    expect(shown).to_be_visible()
+    expect(shown).to_have_value(re.compile("Đoạn tóm tắt gõ dở, chưa lưu."))
+    again.reload()
+    expect(offer(again)).to_be_visible()  # kept until the person dismisses it
+    again.get_by_role("button", name="Bỏ qua").click()
+    again.reload()
+    expect(offer(again)).to_be_hidden()

@@ -194,6 +194,34 @@
     return !isNaN(savedAt) && Number(copy.savedAt || 0) > savedAt;
   }
 
+  // The article can no longer be changed by this person (sent for review, published meanwhile):
+  // the copy cannot be restored into the form, so it is shown as text to copy, and kept until dismissed.
+  function showReadOnlyOffer(copy, offer) {
+    var text = document.getElementById("local-draft-text");
+    var show = document.getElementById("local-draft-show");
+    document.getElementById("local-draft-newer").hidden = true;
+    document.getElementById("local-draft-read-only").hidden = false;
+    document.getElementById("local-draft-restore").hidden = true;
+    show.hidden = false;
+    offer.hidden = false;
+    show.addEventListener("click", function () {
+      // An inert document: nothing in the copy's HTML loads or runs; only its text is read.
+      var body = new DOMParser().parseFromString(copy.fields.body || "", "text/html").body;
+      text.value = [copy.fields.title, copy.fields.lead, body.textContent]
+        .filter(function (part) {
+          return part;
+        })
+        .join("\n\n");
+      text.hidden = false;
+      show.hidden = true;
+      text.focus();
+    });
+    document.getElementById("local-draft-discard").addEventListener("click", function () {
+      offer.hidden = true;
+      dropLocalCopy();
+    });
+  }
+
   function offerLocalCopy() {
     dropSavedCopies();
     if (form.hasAttribute("data-refused")) {
@@ -214,6 +242,10 @@
     }
     // Typed before a later save (a colleague's, or this person's elsewhere): still unsaved work,
     // so it is offered, but the words say it is the older one.
+    if (form.hasAttribute("data-read-only")) {
+      showReadOnlyOffer(copy, offer);
+      return;
+    }
     if (!newerThanPage(copy)) {
       document.getElementById("local-draft-newer").hidden = true;
       document.getElementById("local-draft-older").hidden = false;
