@@ -379,3 +379,15 @@ def test_query_keys_the_page_does_not_know_are_ignored(cast, admin_client):
     answer = admin_client.get("/admin/audit?endpoint=x&_method=POST&_external=1&action=logout")
     assert answer.status_code == 200
     assert 'href="/admin/audit.csv?action=logout"' in answer.get_data(as_text=True)
+
+
+def test_entries_with_missing_details_still_read_as_sentences(cast):
+    """Issue 16, item 3 (review): no double space where a detail is missing; a deleted pair is not "one's own"."""
+    entries = [
+        audit.record("category.delete", cast["admin"], target="category:tin-cu", detail=""),
+        audit.record("account.update", None, target="daxoa", detail="email"),
+    ]
+    db.session.flush()
+    said = [d.text() for d in describe_all(entries)]
+    assert said[0] == "Trần Văn An xóa chuyên mục “tin-cu”."
+    assert "chính mình" not in said[1] and "daxoa" in said[1]

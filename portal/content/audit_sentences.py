@@ -120,7 +120,9 @@ ACTIONS: dict[str, ActionText] = {
         {"renamed": _("%(actor)s sửa chuyên mục %(category)s; địa chỉ đổi từ /%(old)s/ thành /%(new)s/.")},
     ),
     "category.delete": ActionText(
-        _("Xóa chuyên mục"), _("%(actor)s xóa chuyên mục %(category)s và chuyển %(moved)s bài viết sang nơi khác.")
+        _("Xóa chuyên mục"),
+        _("%(actor)s xóa chuyên mục %(category)s và chuyển %(moved)s bài viết sang nơi khác."),
+        {"plain": _("%(actor)s xóa chuyên mục %(category)s.")},
     ),
 }
 
@@ -358,7 +360,8 @@ def created_details(entry: AuditLog, found: Found) -> Details:
 def update_details(entry: AuditLog, found: Found) -> Details:
     """The fields changed, on someone else's account or one's own."""
     fields = field_words(entry.detail)
-    own = entry.actor_id is not None and found.usernames.get(entry.target) is found.users.get(entry.actor_id)
+    account = found.usernames.get(entry.target)
+    own = account is not None and entry.actor_id is not None and account is found.users.get(entry.actor_id)
     return ("plain" if not fields else "own" if own else ""), {"fields": fields}
 
 
@@ -395,7 +398,9 @@ DETAILS: dict[str, Callable[[AuditLog, Found], Details]] = {
     "category.update": category_details,
     "audit.export": lambda entry, found: (("filtered", {"filters": entry.detail}) if entry.detail else ("", {})),
     "article.restore": lambda entry, found: ("", {"version": entry.detail}),
-    "category.delete": lambda entry, found: ("", {"moved": entry.detail.removeprefix("moved ")}),
+    "category.delete": lambda entry, found: (
+        ("", {"moved": moved}) if (moved := entry.detail.removeprefix("moved ").strip()) else ("plain", {})
+    ),
 }
 
 
