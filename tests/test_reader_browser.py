@@ -153,3 +153,25 @@ def test_printed_photo_is_centred_over_its_caption(page, live_server, narrow_pho
     photo_centre = photo_box["x"] + photo_box["width"] / 2
     caption_centre = caption_box["x"] + caption_box["width"] / 2
     assert abs(photo_centre - caption_centre) <= 2, (photo_box, caption_box)
+
+
+def test_the_phone_menu_is_folded_from_the_first_paint(page, live_server, demo):
+    """Issue 16, item 6 (review): the menu did not wait for nav.js to fold, so a slow script made the page jump."""
+    page.set_viewport_size(PHONE)
+    page.add_init_script(
+        """window.__shift = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => { window.__shift += e.value; }))
+          .observe({ type: "layout-shift", buffered: true });"""
+    )
+
+    def slow_script(route):
+        page.wait_for_timeout(700)  # a phone on a slow network: the page is drawn before the script comes
+        route.continue_()
+
+    page.route("**/static/js/nav.js*", slow_script)
+    page.goto(live_server + "/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    expect(page.get_by_role("button", name="Chuyên mục")).to_have_attribute("aria-expanded", "false")
+    expect(menu_links(page).first).to_be_hidden()
+    assert page.evaluate("window.__shift") < 0.01
