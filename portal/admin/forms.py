@@ -98,7 +98,9 @@ class AccountSearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Tìm theo tên"), filters=[single_line_filter, clip_filter(120)], validators=[Length(max=120)])
-    role = SelectField(_l("Vai trò"), choices=select_choices([("", _l("Tất cả")), *ROLE_CHOICES]), validate_choice=False)
+    role = SelectField(
+        _l("Vai trò"), choices=select_choices([("", _l("Tất cả")), *ROLE_CHOICES]), validate_choice=False
+    )
     active = SelectField(
         _l("Trạng thái"),
         choices=select_choices([("", _l("Tất cả")), ("1", _l("Đang hoạt động")), ("0", _l("Đã khóa"))]),
