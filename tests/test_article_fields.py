@@ -61,7 +61,7 @@ class FormValues(HTMLParser):
         elif tag == "input" and attrs.get("name"):
             ticked = attrs.get("type") != "checkbox" or "checked" in attrs
             self.values[attrs["name"]] = (attrs.get("value") or "") if ticked else ""
-        elif tag == "textarea":
+        elif tag == "textarea" and attrs.get("name"):  # a named one: a field the form sends
             self._textarea = attrs["name"]
             self.values[self._textarea] = ""
         elif tag == "select":
