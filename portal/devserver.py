@@ -111,20 +111,25 @@ def busy_port_message(port: int, holder: str | None, system: str | None = None) 
     return "\n".join(lines)
 
 
+def tell(text: str) -> None:
+    """Say something to the person at `make run` (on stderr, so make shows it whatever happens)."""
+    sys.stderr.write(text + "\n")
+
+
 def main(argv: list[str]) -> int:
     """`python -m portal.devserver PORT`: exit 0 if the port is free, else explain and exit 1."""
     if len(argv) != 1 or not argv[0].isdigit() or not 0 < int(argv[0]) < 65536:
-        print(f"PORT phải là một số từ 1 đến 65535 / PORT must be a number from 1 to 65535: {argv}", file=sys.stderr)
+        tell(f"PORT phải là một số từ 1 đến 65535 / PORT must be a number from 1 to 65535: {argv}")
         return 2
     port = int(argv[0])
     try:
         if port_is_free(port):
             return 0
     except OSError as error:
-        print(f"Không dùng được cổng {port} / Cannot use port {port}: {error.strerror}", file=sys.stderr)
-        print("Chọn cổng khác / Choose another port:  PORT=8000 make run", file=sys.stderr)
+        tell(f"Không dùng được cổng {port} / Cannot use port {port}: {error.strerror}")
+        tell("Chọn cổng khác / Choose another port:  PORT=8000 make run")
         return 1
-    print(busy_port_message(port, port_holder(port)), file=sys.stderr)
+    tell(busy_port_message(port, port_holder(port)))
     return 1
 
 
