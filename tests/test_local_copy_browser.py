@@ -50,6 +50,14 @@ def local_copies(page) -> dict:
     )
 
 
+def type_lead_and_close_the_tab(context, live_server, draft, lead: str) -> None:
+    """The author types a new lead into the draft and closes the tab without saving."""
+    page = context.new_page()
+    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
+    page.get_by_label("Tóm tắt (sapo)").fill(lead)
+    page.close()  # no beforeunload dialog: the tab is simply gone
+
+
 def test_publishing_without_a_change_offers_no_local_copy(page, live_server, desk):
     """Issue 16, item 2: an editor publishes a pending article unchanged; no "unsaved copy" appears after."""
     pending = desk["pending"]
@@ -80,10 +88,7 @@ def test_saving_a_draft_then_reloading_offers_no_local_copy(page, live_server, d
 def test_typing_then_closing_the_tab_offers_the_copy_and_restoring_gives_the_typed_text(context, live_server, desk):
     """Issue 16, item 2: the real case still works: text typed and never saved comes back in a new tab."""
     draft = desk["draft"]
-    page = context.new_page()
-    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
-    page.get_by_label("Tóm tắt (sapo)").fill("Gõ xong rồi đóng thẻ, chưa lưu.")
-    page.close()  # no beforeunload dialog: the tab is simply gone
+    type_lead_and_close_the_tab(context, live_server, draft, "Gõ xong rồi đóng thẻ, chưa lưu.")
     again = context.new_page()
     again.goto(f"{live_server}/editor/articles/{draft.id}/edit")
     expect(offer(again)).to_be_visible()
@@ -149,10 +154,7 @@ def test_saving_a_new_article_leaves_no_copy_for_the_next_new_one(page, live_ser
 def test_a_copy_typed_before_a_colleagues_save_is_still_offered_as_the_older_one(context, live_server, desk):
     """Issue 16, item 2: unsaved text older than a later save is never dropped silently; the offer says it is older."""
     draft = desk["draft"]
-    page = context.new_page()
-    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
-    page.get_by_label("Tóm tắt (sapo)").fill("Gõ trước khi đồng nghiệp lưu.")
-    page.close()
+    type_lead_and_close_the_tab(context, live_server, draft, "Gõ trước khi đồng nghiệp lưu.")
     draft.lead = "Bản đồng nghiệp đã lưu sau đó."
     draft.version += 1
     draft.updated_at = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)  # saved after the copy was kept
@@ -195,10 +197,7 @@ def test_a_copy_of_an_article_now_read_only_is_shown_to_copy_not_restored(contex
     """Issue 16, item 2 (review): text typed before the article left the author's hands is not offered
     for a form that cannot be saved; it is shown as text to copy, and kept until dismissed."""
     draft = desk["draft"]
-    page = context.new_page()
-    sign_in(page, live_server, "tacgia", f"?next=/editor/articles/{draft.id}/edit")
-    page.get_by_label("Tóm tắt (sapo)").fill("Đoạn tóm tắt gõ dở, chưa lưu.")
-    page.close()
+    type_lead_and_close_the_tab(context, live_server, draft, "Đoạn tóm tắt gõ dở, chưa lưu.")
     draft.status = ArticleStatus.PENDING  # an editor took it for review meanwhile
     db.session.commit()
     again = context.new_page()
